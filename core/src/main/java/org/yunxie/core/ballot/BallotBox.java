@@ -1,0 +1,141 @@
+package org.yunxie.core.ballot;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yunxie.core.round.RollHousehold;
+import org.yunxie.core.round.Round;
+import org.yunxie.core.round.RoundKind;
+import org.yunxie.core.round.RoundMapper;
+import org.yunxie.core.rule.OptionSpec;
+import org.yunxie.core.shared.RefusalReason;
+import org.yunxie.core.shared.Result;
+
+/**
+ * Where ballots go in, for every channel: checks that the round takes ballots, reads the choice against
+ * the round's options, and stores the household's current ballot, its history and its receipt. Callers
+ * hold a transaction; the round's shared lock keeps closing from slipping in between.
+ */
+@Component
+class BallotBox {
+
+    private static final String RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final int RECEIPT_LENGTH = 4;
+
+    private final RoundMapper rounds;
+    private final BallotMapper ballots;
+    private final BallotSeal seal;
+    private final LiveTally liveTally;
+    private final SecureRandom random = new SecureRandom();
+
+    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally) {
+        this.rounds = rounds;
+        this.ballots = ballots;
+        this.seal = seal;
+        this.liveTally = liveTally;
+    }
+
+    /** The round, locked for a ballot, or why it takes none. */
+    Result<Round> roundTakingBallots(long roundId, Instant now) {
+        Round round = rounds.lockForBallot(roundId).orElse(null);
+        if (round == null) {
+            return Result.refused(RefusalReason.ROUND_NOT_FOUND, roundId);
+        }
+        if (round.kind() == RoundKind.PROPOSAL_CALL) {
+            return Result.refused(RefusalReason.WRONG_ROUND_KIND, round.number(), round.kind());
+        }
+        if (!round.isAccepting(now)) {
+            return Result.refused(round.whyNotAccepting(), round.number());
+        }
+        return Result.done(round);
+    }
+
+    /** The options named by their keys (A, B ...), or why they do not make a valid choice. */
+    Result<List<OptionSpec>> options(Round round, List<String> keys) {
+        Set<String> wanted = keys.stream().map(key -> key.strip().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<OptionSpec> all = rounds.findOptions(round.id());
+        List<OptionSpec> chosen = new ArrayList<>();
+        for (String key : wanted) {
+            Optional<OptionSpec> option = all.stream().filter(o -> o.key().equals(key)).findFirst();
+            if (option.isEmpty()) {
+                return Result.refused(RefusalReason.OPTION_UNKNOWN, round.number(), key);
+            }
+            chosen.add(option.get());
+        }
+        if (chosen.isEmpty()) {
+            return Result.refused(RefusalReason.NO_CHOICE, round.number());
+        }
+        if (chosen.size() > round.maxChoices()) {
+            return Result.refused(RefusalReason.TOO_MANY_CHOICES, round.number(), round.maxChoices());
+        }
+        return Result.done(chosen);
+    }
+
+    /** Locks the household's place on the roll; empty when it is not on it. */
+    Optional<RollHousehold> lockOnRoll(long roundId, long householdId) {
+        return rounds.lockRollHousehold(roundId, householdId);
+    }
+
+    Optional<Ballot> current(long roundId, long householdId) {
+        return ballots.findCurrent(roundId, householdId);
+    }
+
+    /** Stores the ballot as current, appends it to the history and returns the household's receipt code. */
+    String store(Round round, Ballot ballot, List<OptionSpec> chosen, boolean replacing, Instant now) {
+        String keys = chosen.stream().map(OptionSpec::key).sorted().collect(Collectors.joining(","));
+        Ballot stored = round.secret()
+                ? withChoice(ballot, null, seal.seal(round.id(), ballot.householdId(), keys))
+                : withChoice(ballot, keys, null);
+        if (replacing) {
+            ballots.replaceCurrent(stored);
+        } else {
+            ballots.insertCurrent(stored);
+        }
+        ballots.insertHistory(stored);
+        afterCommit(() -> liveTally.forget(round.id()));
+        return ballots.findReceipt(round.id(), ballot.householdId())
+                .orElseGet(() -> newReceipt(round.id(), ballot.householdId(), now));
+    }
+
+    private String newReceipt(long roundId, long householdId, Instant now) {
+        String code;
+        do {
+            StringBuilder draw = new StringBuilder(RECEIPT_LENGTH);
+            for (int i = 0; i < RECEIPT_LENGTH; i++) {
+                draw.append(RECEIPT_ALPHABET.charAt(random.nextInt(RECEIPT_ALPHABET.length())));
+            }
+            code = draw.toString();
+        } while (ballots.findHouseholdByReceipt(roundId, code).isPresent());
+        ballots.insertReceipt(roundId, householdId, code, now);
+        return code;
+    }
+
+    private static Ballot withChoice(Ballot b, String choice, String sealed) {
+        return new Ballot(b.id(), b.roundId(), b.householdId(), choice, sealed, b.memberId(), b.channel(),
+                b.offlineKind(), b.evidence(), b.enteredBy(), b.castAt());
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.yunxie.core.ballot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Ballots (current and history) and receipts. */
+@Mapper
+interface BallotMapper {
+
+    Optional<Ballot> findCurrent(@Param("roundId") long roundId, @Param("householdId") long householdId);
+
+    List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
+
+    List<Ballot> findHistory(@Param("roundId") long roundId, @Param("householdId") long householdId);
+
+    void insertCurrent(@Param("b") Ballot ballot);
+
+    void replaceCurrent(@Param("b") Ballot ballot);
+
+    void insertHistory(@Param("b") Ballot ballot);
+
+    Optional<String> findReceipt(@Param("roundId") long roundId, @Param("householdId") long householdId);
+
+    Optional<Long> findHouseholdByReceipt(@Param("roundId") long roundId, @Param("code") String code);
+
+    void insertReceipt(@Param("roundId") long roundId, @Param("householdId") long householdId,
+                       @Param("code") String code, @Param("issuedAt") Instant issuedAt);
+}

@@ -1,0 +1,22 @@
+package org.yunxie.core.group;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.yunxie.core.shared.NewId;
+
+@Mapper
+interface ChatGroupMapper {
+
+    void insert(@Param("row") ChatGroup row, @Param("id") NewId id);
+
+    void insertBuilding(@Param("groupId") long groupId, @Param("buildingId") long buildingId);
+
+    Optional<ChatGroup> findById(@Param("id") long id);
+
+    List<ChatGroup> findByCommunity(@Param("communityId") long communityId);
+
+    List<Long> findBuildingIds(@Param("groupId") long groupId);
+}

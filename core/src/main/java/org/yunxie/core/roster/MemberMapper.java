@@ -1,0 +1,32 @@
+package org.yunxie.core.roster;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.yunxie.core.shared.NewId;
+
+/** Members with their chat identities and household bindings. */
+@Mapper
+public interface MemberMapper {
+
+    void insert(@Param("row") Member row, @Param("id") NewId id);
+
+    void insertIdentity(@Param("memberId") long memberId, @Param("identity") ChatIdentity identity,
+                        @Param("createdAt") java.time.Instant createdAt);
+
+    void insertBinding(@Param("householdId") long householdId, @Param("memberId") long memberId,
+                       @Param("role") MemberRole role, @Param("bindingCodeId") Long bindingCodeId,
+                       @Param("boundAt") java.time.Instant boundAt);
+
+    Optional<Member> findById(@Param("id") long id);
+
+    Optional<Member> findByIdentity(@Param("identity") ChatIdentity identity);
+
+    List<ChatIdentity> findIdentities(@Param("memberId") long memberId);
+
+    List<Binding> findBindings(@Param("memberId") long memberId);
+
+    List<Binding> findBindingsOfHousehold(@Param("householdId") long householdId);
+}

@@ -1,0 +1,57 @@
+package org.yunxie.core.roster;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Reads the roster: who a chat identity is, and which households they may act for. */
+@Service
+public class Roster {
+
+    private final CommunityMapper communities;
+    private final HouseholdMapper households;
+    private final MemberMapper members;
+
+    Roster(CommunityMapper communities, HouseholdMapper households, MemberMapper members) {
+        this.communities = communities;
+        this.households = households;
+        this.members = members;
+    }
+
+    public Optional<Community> community(long id) {
+        return communities.findById(id);
+    }
+
+    public List<Community> communities() {
+        return communities.findAll();
+    }
+
+    public List<Building> buildings(long communityId) {
+        return communities.findBuildings(communityId);
+    }
+
+    public Optional<Household> household(long id) {
+        return households.findById(id);
+    }
+
+    public Optional<Household> household(long communityId, String unitLabel) {
+        return households.findByLabel(communityId, unitLabel);
+    }
+
+    public Optional<Member> member(long id) {
+        return members.findById(id);
+    }
+
+    public Optional<Member> member(ChatIdentity identity) {
+        return members.findByIdentity(identity);
+    }
+
+    public List<Binding> bindings(long memberId) {
+        return members.findBindings(memberId);
+    }
+
+    public List<Binding> bindingsOfHousehold(long householdId) {
+        return members.findBindingsOfHousehold(householdId);
+    }
+}

@@ -1,0 +1,43 @@
+package org.yunxie.core.round;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.yunxie.core.roster.Binding;
+import org.yunxie.core.roster.Roster;
+import org.yunxie.core.shared.RefusalReason;
+import org.yunxie.core.shared.Result;
+
+/**
+ * Finds the household a member acts for in a round: the one they named, or else their only bound household
+ * on the round's roll. Several candidates are asked back, never guessed.
+ */
+@Component
+public class RollLookup {
+
+    private final Roster roster;
+    private final RoundMapper rounds;
+
+    RollLookup(Roster roster, RoundMapper rounds) {
+        this.roster = roster;
+        this.rounds = rounds;
+    }
+
+    public Result<RollHousehold> householdFor(long memberId, Round round, Long named) {
+        List<Long> bound = roster.bindings(memberId).stream()
+                .filter(binding -> binding.communityId() == round.communityId())
+                .map(Binding::householdId).toList();
+        if (bound.isEmpty() || (named != null && !bound.contains(named))) {
+            return Result.refused(RefusalReason.NOT_BOUND, round.number());
+        }
+        List<RollHousehold> onRoll = rounds.findOnRoll(round.id(), named != null ? List.of(named) : bound);
+        if (onRoll.isEmpty()) {
+            return Result.refused(RefusalReason.NOT_IN_ROUND, round.number());
+        }
+        if (onRoll.size() > 1) {
+            return Result.refused(RefusalReason.HOUSEHOLD_AMBIGUOUS, round.number(),
+                    onRoll.stream().map(RollHousehold::unitLabel).toList());
+        }
+        return Result.done(onRoll.get(0));
+    }
+}

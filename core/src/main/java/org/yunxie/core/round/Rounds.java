@@ -1,0 +1,46 @@
+package org.yunxie.core.round;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.yunxie.core.rule.OptionSpec;
+
+/** Reads rounds for the channels and the console. */
+@Service
+public class Rounds {
+
+    private final RoundMapper mapper;
+
+    Rounds(RoundMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public Optional<Round> find(long id) {
+        return mapper.findById(id);
+    }
+
+    public Optional<Round> findByNumber(long communityId, int number) {
+        return mapper.findByNumber(communityId, number);
+    }
+
+    public List<Round> openInGroup(long chatGroupId) {
+        return mapper.findOpenInGroup(chatGroupId);
+    }
+
+    public List<Round> openInCommunity(long communityId) {
+        return mapper.findOpenInCommunity(communityId);
+    }
+
+    public List<OptionSpec> options(long roundId) {
+        return mapper.findOptions(roundId);
+    }
+
+    public List<Long> buildingIds(long roundId) {
+        return mapper.findBuildingIds(roundId);
+    }
+
+    public List<RollHousehold> roll(long roundId) {
+        return mapper.findRoll(roundId);
+    }
+}

@@ -1,0 +1,49 @@
+package org.yunxie.core.shared;
+
+import java.util.Locale;
+
+/**
+ * Why a use case declined to act. Each reason has a message key the channels
+ * render in the reader's language ({@code refusal.round_closed}, ...).
+ */
+public enum RefusalReason {
+    ROUND_NOT_FOUND,
+    ROUND_NOT_OPEN,
+    ROUND_CLOSED,
+    ROUND_CANCELLED,
+    ROUND_ALREADY_OPENED,
+    TITLE_MISSING,
+    OPTIONS_INVALID,
+    AMOUNT_INVALID,
+    GROUP_NOT_FOUND,
+    DEADLINE_PASSED,
+    DEADLINE_NOT_LATER,
+    WRONG_ROUND_KIND,
+    NOT_BOUND,
+    NOT_IN_ROUND,
+    HOUSEHOLD_AMBIGUOUS,
+    HOUSEHOLD_NOT_FOUND,
+    OPTION_UNKNOWN,
+    TOO_MANY_CHOICES,
+    NO_CHOICE,
+    ALREADY_VOTED_BY_HOUSEHOLD,
+    EVIDENCE_MISSING,
+    CODE_UNKNOWN,
+    CODE_USED,
+    CODE_EXPIRED,
+    ALREADY_BOUND,
+    RULE_FROZEN,
+    NO_HOUSEHOLDS,
+    PROPOSAL_NOT_FOUND,
+    PROPOSAL_EMPTY,
+    OWN_PROPOSAL,
+    ALREADY_SUPPORTED,
+    ALREADY_RESPONDED,
+    REASON_MISSING,
+    LEDGER_LINE_NOT_FOUND,
+    LEDGER_TRANSITION_NOT_ALLOWED;
+
+    public String messageKey() {
+        return "refusal." + name().toLowerCase(Locale.ROOT);
+    }
+}
