@@ -1,5 +1,8 @@
 package org.yunxie.core;
 
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -10,10 +13,15 @@ import org.yunxie.core.support.RecordingPublisher;
 @SpringBootApplication
 public class CoreTestApplication {
 
+    /** Starts at {@code test.clock.start} when given, so a test can start an instance "later". */
     @Bean
     @Primary
-    MutableClock testClock() {
-        return new MutableClock();
+    MutableClock testClock(@Value("${test.clock.start:}") String start) {
+        MutableClock clock = new MutableClock();
+        if (!start.isBlank()) {
+            clock.moveTo(Instant.parse(start));
+        }
+        return clock;
     }
 
     @Bean

@@ -85,7 +85,11 @@ public record DecisionRule(RulePreset preset, HeadCounting heads, Base base,
     /** A compact, stable description kept with the outcome. */
     public String summary() {
         return preset + " heads=" + heads + " base=" + base
-                + " participation[heads" + participationHeads + " area" + participationArea + "]"
-                + " approval[heads" + approvalHeads + " area" + approvalArea + "]";
+                + " participation(heads " + text(participationHeads) + ", area " + text(participationArea) + ")"
+                + " approval(heads " + text(approvalHeads) + ", area " + text(approvalArea) + ")";
+    }
+
+    private static String text(Threshold threshold) {
+        return threshold == null ? "-" : threshold.toString();
     }
 }
