@@ -38,6 +38,7 @@ public class CoreConfiguration {
             configuration.setMapUnderscoreToCamelCase(true);
             configuration.setArgNameBasedConstructorAutoMapping(true);
             configuration.getTypeHandlerRegistry().register(ThresholdTypeHandler.class);
+            configuration.getTypeHandlerRegistry().register(UtcInstantTypeHandler.class);
         };
     }
 

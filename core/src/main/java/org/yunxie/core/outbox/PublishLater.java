@@ -9,7 +9,7 @@ public class PublishLater extends Exception {
 
     public PublishLater(Instant notBefore) {
         super("deferred until " + notBefore);
-        this.notBefore = notBefore;
+        this.notBefore = java.util.Objects.requireNonNull(notBefore, "notBefore");
     }
 
     public Instant notBefore() {

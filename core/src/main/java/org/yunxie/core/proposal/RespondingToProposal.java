@@ -42,8 +42,10 @@ public class RespondingToProposal {
         }
         Long mergedInto = null;
         if (response == ProposalResponse.MERGED) {
-            Proposal target = mergedIntoNumber == null || mergedIntoNumber == number ? null
-                    : proposals.findByNumber(communityId, mergedIntoNumber).orElse(null);
+            if (mergedIntoNumber == null || mergedIntoNumber == number) {
+                return Result.refused(RefusalReason.MERGE_TARGET_MISSING, number);
+            }
+            Proposal target = proposals.findByNumber(communityId, mergedIntoNumber).orElse(null);
             if (target == null) {
                 return Result.refused(RefusalReason.PROPOSAL_NOT_FOUND, mergedIntoNumber);
             }

@@ -62,6 +62,9 @@ public class SupportingProposal {
         if (proposal == null) {
             return Result.refused(RefusalReason.PROPOSAL_NOT_FOUND, number);
         }
+        if (proposal.answered()) {
+            return Result.refused(RefusalReason.ALREADY_RESPONDED, number);
+        }
         Result<Round> call = box.callTakingProposals(proposal.roundId(), now);
         if (call instanceof Result.Refused<Round> refused) {
             return Result.refused(refused.refusal());

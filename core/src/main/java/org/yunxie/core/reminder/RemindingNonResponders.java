@@ -44,14 +44,20 @@ public class RemindingNonResponders {
         this.clock = clock;
     }
 
-    /** Queues one due scheduled reminder; returns false if another instance already took it. */
+    /**
+     * Queues one due scheduled reminder; returns false if another instance already took it or the round
+     * stopped taking responses. The round's shared lock keeps a close from slipping in between.
+     */
     @Transactional
     public boolean sendDue(DueReminder due) {
-        if (rounds.markReminderSent(due.roundId(), due.offsetMinutes(), clock.instant()) == 0) {
+        Instant now = clock.instant();
+        Round round = rounds.lockForBallot(due.roundId()).orElse(null);
+        if (round == null || !round.isAccepting(now)
+                || rounds.markReminderSent(due.roundId(), due.offsetMinutes(), now) == 0) {
             return false;
         }
-        Round round = rounds.findById(due.roundId()).orElseThrow();
-        queue(round, "reminder:" + round.id() + ":" + due.offsetMinutes(), Actor.system("reminder"), Channel.SYSTEM);
+        queue(round, "reminder:" + round.id() + ":" + due.offsetMinutes() + ":" + due.dueAt().toEpochMilli(),
+                Actor.system("reminder"), Channel.SYSTEM);
         return true;
     }
 

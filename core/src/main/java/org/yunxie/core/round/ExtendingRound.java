@@ -47,7 +47,7 @@ public class ExtendingRound {
             return Result.refused(RefusalReason.DEADLINE_NOT_LATER, round.number(), round.closingAt());
         }
         rounds.moveDeadline(roundId, newClosingAt);
-        rounds.shiftReminders(roundId, newClosingAt);
+        Reminders.schedule(rounds, round, newClosingAt, clock.instant());
         if (round.state() == RoundState.OPEN) {
             outbox.enqueue(OutboxKind.ROUND_EXTENDED, "extended:" + roundId + ":" + newClosingAt.toEpochMilli(),
                     roundId, round.chatGroupId(), Map.of("number", round.number(),

@@ -3,7 +3,6 @@ package org.yunxie.core.round;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,14 +97,6 @@ public class OpeningRound {
     }
 
     private void scheduleReminders(Round round, Instant now) {
-        if (round.reminderOffsets().isBlank()) {
-            return;
-        }
-        Arrays.stream(round.reminderOffsets().split(",")).map(Integer::parseInt).distinct().forEach(minutes -> {
-            Instant due = round.closingAt().minusSeconds(minutes * 60L);
-            if (due.isAfter(now)) {
-                rounds.insertReminder(round.id(), minutes, due);
-            }
-        });
+        Reminders.schedule(rounds, round, round.closingAt(), now);
     }
 }

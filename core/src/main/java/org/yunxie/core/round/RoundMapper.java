@@ -68,7 +68,9 @@ public interface RoundMapper {
 
     int moveDeadline(@Param("id") long id, @Param("closingAt") Instant closingAt);
 
-    int shiftReminders(@Param("roundId") long roundId, @Param("closingAt") Instant closingAt);
+    /** Sets a reminder's time and makes it due again; 0 when the round has no reminder at that offset yet. */
+    int rescheduleReminder(@Param("roundId") long roundId, @Param("offsetMinutes") int offsetMinutes,
+                           @Param("dueAt") Instant dueAt);
 
     int markReminderSent(@Param("roundId") long roundId, @Param("offsetMinutes") int offsetMinutes,
                          @Param("at") Instant at);

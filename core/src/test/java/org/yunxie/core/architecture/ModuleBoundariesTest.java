@@ -2,6 +2,8 @@ package org.yunxie.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,8 +14,7 @@ class ModuleBoundariesTest {
 
     private final JavaClasses core = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("org.yunxie.core");
+            .importPath(Path.of("target/classes"));
 
     @Test
     void coreDoesNotUseWxJavaServletsOrThymeleaf() {

@@ -43,6 +43,21 @@ class DecisionRuleTest {
     /** More than half of the participating households, used for multi-choice rounds. */
     private static final DecisionRule MAJORITY_OF_VOTERS = new DecisionRule(RulePreset.CUSTOM,
             HeadCounting.HOUSEHOLDS, Base.PARTICIPANTS, null, null, Threshold.moreThan(1, 2), null);
+    /** No threshold at all: whatever somebody chose may be adopted. */
+    private static final DecisionRule NO_THRESHOLDS = new DecisionRule(RulePreset.CUSTOM,
+            HeadCounting.HOUSEHOLDS, Base.PARTICIPANTS, null, null, null, null);
+    /** A zero share of all eligible households, which every option meets on paper. */
+    private static final DecisionRule ZERO_OF_ALL = new DecisionRule(RulePreset.CUSTOM,
+            HeadCounting.HOUSEHOLDS, Base.ELIGIBLE, null, null, Threshold.atLeast(0, 1), null);
+    /** A third of the participating households holding a fifth of their area. */
+    private static final DecisionRule A_THIRD_OF_VOTERS_WITH_A_FIFTH_OF_THE_AREA = new DecisionRule(RulePreset.CUSTOM,
+            HeadCounting.HOUSEHOLDS, Base.PARTICIPANTS, null, null, Threshold.atLeast(1, 3), Threshold.atLeast(1, 5));
+    /** A third of the participating households, once half the area has taken part. */
+    private static final DecisionRule A_THIRD_OF_VOTERS_ONCE_HALF_THE_AREA_VOTES = new DecisionRule(RulePreset.CUSTOM,
+            HeadCounting.HOUSEHOLDS, Base.PARTICIPANTS, null, Threshold.atLeast(1, 2), Threshold.atLeast(1, 3), null);
+    /** A quarter of the participating owners, by head. */
+    private static final DecisionRule A_QUARTER_OF_VOTING_OWNERS = new DecisionRule(RulePreset.CUSTOM,
+            HeadCounting.OWNERS, Base.PARTICIPANTS, null, null, Threshold.atLeast(1, 4), null);
 
     static Stream<Row> simpleMajority() {
         return Stream.of(
@@ -165,6 +180,49 @@ class DecisionRuleTest {
                         .choose(A, 1, 2).choose(B, 3).choose(NONE, 4).expect(NOT_APPROVED));
     }
 
+    static Stream<Row> optionsNobodyChose() {
+        return Stream.of(
+                row("everyone rejects under a rule without thresholds: approval nobody chose is not adopted",
+                        NO_THRESHOLDS).households(3, 100).no(1, 2, 3).expect(NOT_APPROVED),
+                row("everyone abstains under a zero threshold: nothing adopted", ZERO_OF_ALL)
+                        .households(4, 100).abstain(1, 2, 3, 4).expect(NOT_APPROVED),
+                row("all choose none of the plans without thresholds: no plan, and no tie of empty plans",
+                        NO_THRESHOLDS).options(THREE_PLANS_OR_NONE).households(3, 100)
+                        .choose(NONE, 1, 2, 3).expect(NOT_APPROVED),
+                row("multi-choice without thresholds: A by 2 and C by 1 are adopted, unchosen B is not",
+                        NO_THRESHOLDS).options(THREE_PLANS_OR_NONE).maxChoices(3).households(3, 100)
+                        .choose(A, 1, 2).choose(C, 3).expect(PASSED, A, C),
+                row("multi-choice under a zero threshold: only the chosen plan", ZERO_OF_ALL)
+                        .options(THREE_PLANS_OR_NONE).maxChoices(3).households(4, 100)
+                        .choose(B, 1).choose(NONE, 2, 3).expect(PASSED, B));
+    }
+
+    static Stream<Row> supportTies() {
+        return Stream.of(
+                row("A and B by 2 households each, B's flats larger; the rule weighs no area: a tie", A_THIRD_OF_VOTERS)
+                        .options(THREE_PLANS_OR_NONE).unit(1, 50).unit(2, 50).unit(3, 150).unit(4, 150)
+                        .choose(A, 1, 2).choose(B, 3, 4).expect(TIE),
+                row("the same votes with an approval area threshold: B's larger area decides",
+                        A_THIRD_OF_VOTERS_WITH_A_FIFTH_OF_THE_AREA)
+                        .options(THREE_PLANS_OR_NONE).unit(1, 50).unit(2, 50).unit(3, 150).unit(4, 150)
+                        .choose(A, 1, 2).choose(B, 3, 4).expect(PASSED, B),
+                row("the same votes with only a participation area threshold: area decides too",
+                        A_THIRD_OF_VOTERS_ONCE_HALF_THE_AREA_VOTES)
+                        .options(THREE_PLANS_OR_NONE).unit(1, 50).unit(2, 50).unit(3, 150).unit(4, 150)
+                        .choose(A, 1, 2).choose(B, 3, 4).expect(PASSED, B),
+                row("3 households with 150 m² beat 2 with 300 m²: people come before area",
+                        A_THIRD_OF_VOTERS_WITH_A_FIFTH_OF_THE_AREA).options(THREE_PLANS_OR_NONE)
+                        .unit(1, 50).unit(2, 50).unit(3, 50).unit(4, 150).unit(5, 150)
+                        .choose(A, 1, 2, 3).choose(B, 4, 5).expect(PASSED, A),
+                row("equal people and equal area with an area threshold: still a tie",
+                        A_THIRD_OF_VOTERS_WITH_A_FIFTH_OF_THE_AREA).options(THREE_PLANS_OR_NONE)
+                        .households(4, 100).choose(A, 1, 2).choose(B, 3, 4).expect(TIE),
+                row("A and B by 2 households each, but A's are one owner's: by head B leads",
+                        A_QUARTER_OF_VOTING_OWNERS).options(THREE_PLANS_OR_NONE)
+                        .unit(1, 100, "Wang").unit(2, 100, "Wang").unit(3, 100).unit(4, 100).unit(5, 100)
+                        .choose(A, 1, 2).choose(B, 3, 4).choose(C, 5).expect(PASSED, B));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("simpleMajority")
     void simpleMajorityNeedsMoreThanHalfOfParticipatingHouseholds(Row row) {
@@ -198,6 +256,18 @@ class DecisionRuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("severalOptions")
     void singleChoiceAdoptsTheClearLeaderAndMultiChoiceEveryOptionMeetingTheThresholds(Row row) {
+        row.check();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optionsNobodyChose")
+    void anOptionNobodyChoseIsNeverAdoptedWhateverTheThresholds(Row row) {
+        row.check();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supportTies")
+    void equalLeadersAreComparedByPeopleThenByAreaOnlyWhereTheRuleWeighsArea(Row row) {
         row.check();
     }
 

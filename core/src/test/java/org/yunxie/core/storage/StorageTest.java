@@ -3,6 +3,8 @@ package org.yunxie.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +16,7 @@ import org.yunxie.core.roster.KeepingRoster;
 import org.yunxie.core.roster.MemberRole;
 import org.yunxie.core.roster.Roster;
 import org.yunxie.core.round.Round;
+import org.yunxie.core.round.RoundDraft;
 import org.yunxie.core.round.Rounds;
 import org.yunxie.core.shared.Channel;
 import org.yunxie.core.support.Fixtures;
@@ -47,13 +50,14 @@ class StorageTest {
     }
 
     @Test
-    void areasAndDeadlinesKeepTheirPrecision() {
+    void areasAndTimesKeepTheirPrecisionToTheHundredthAndTheMillisecond() {
         Neighbourhood place = fixtures.building("123.45");
-        Round poll = fixtures.openPoll(place, "议题");
+        Instant deadline = fixtures.inADay().truncatedTo(ChronoUnit.SECONDS).plusMillis(588);
+        Round poll = fixtures.open(RoundDraft.poll(place.community().id(), place.group().id(), "议题", deadline));
 
         Household stored = roster.household(place.household(0).id()).orElseThrow();
         assertThat(stored.floorArea()).isEqualTo(new BigDecimal("123.45"));
-        assertThat(rounds.find(poll.id()).orElseThrow().closingAt()).isEqualTo(poll.closingAt());
+        assertThat(rounds.find(poll.id()).orElseThrow().closingAt()).isEqualTo(deadline);
     }
 
     @Test
