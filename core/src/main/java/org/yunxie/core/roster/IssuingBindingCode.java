@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,11 @@ public class IssuingBindingCode {
             }
         }
         throw new IllegalStateException("could not draw a free binding code in " + ATTEMPTS + " attempts");
+    }
+
+    /** The community's codes that can still be redeemed, for staff to hand out (and the demo to show). */
+    public List<UnusedCode> unused(long communityId, int limit) {
+        return codes.findUnused(communityId, clock.instant(), limit);
     }
 
     private String newCode() {
