@@ -11,7 +11,7 @@ class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<MissingSett
         return new FailureAnalysis(
                 "The server profile needs a real database, Redis and ballot seal key:\n  - "
                         + String.join("\n  - ", cause.problems()),
-                "Set these environment variables (see bot/README.md), or start without the server profile "
+                "Set these environment variables (see README.md), or start without the server profile "
                         + "to use the embedded database and Redis.",
                 cause);
     }

@@ -25,7 +25,7 @@ class ServerSettingsCheckTest {
         assertThat(missing.problems()).hasSize(3);
         assertThat(String.join("\n", missing.problems()))
                 .contains("YUNXIE_DB_URL", "YUNXIE_REDIS_URL", "YUNXIE_BALLOT_SEAL_KEY");
-        assertThat(new MissingSettingsFailureAnalyzer().analyze(missing).getAction()).contains("bot/README.md");
+        assertThat(new MissingSettingsFailureAnalyzer().analyze(missing).getAction()).contains("README.md");
     }
 
     @Test
