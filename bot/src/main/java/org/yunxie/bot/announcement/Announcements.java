@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.yunxie.bot.text.Wording;
 import org.yunxie.core.outbox.Outbox;
 import org.yunxie.core.outbox.OutboxMessage;
 import org.yunxie.core.proposal.Proposal;

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.yunxie.bot.text.Wording;
 import org.yunxie.core.outcome.Outcome;
 import org.yunxie.core.outcome.Outcomes;
 import org.yunxie.core.proposal.Proposals;
@@ -25,7 +26,7 @@ import org.yunxie.core.rule.OptionSpec;
  * behind each option. A cost share also says whether the share now binds.
  */
 @Component
-class OutcomeAnnouncement {
+public class OutcomeAnnouncement {
 
     private final Outcomes outcomes;
     private final Rounds rounds;
@@ -39,7 +40,7 @@ class OutcomeAnnouncement {
         this.wording = wording;
     }
 
-    String render(Round round) {
+    public String render(Round round) {
         Outcome outcome = outcomes.ofRound(round.id()).orElseThrow(() -> new IllegalStateException(
                 "round " + round.id() + " has no outcome yet"));
         if (round.kind() == RoundKind.PROPOSAL_CALL) {

@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
 
-    /** Numbers, proposal numbers (P3), latin words, "+1"/"-1", runs of CJK, or any other single sign. */
-    private static final Pattern TOKEN = Pattern.compile(
-            "[Pp]\\d{1,6}(?![0-9])|\\d+|[A-Za-z]+|[+-]1(?![0-9])|[\\p{IsHan}]+|[^\\s\\p{IsHan}A-Za-z0-9]");
+    /**
+     * Unit labels (7-2-301), proposal numbers (P3), numbers, latin words, "+1"/"-1", runs of CJK, or any
+     * other single sign.
+     */
+    private static final Pattern TOKEN = Pattern.compile("\\d{1,4}(?:-\\d{1,4}){1,3}|[Pp]\\d{1,6}(?![0-9])|\\d+"
+            + "|[A-Za-z]+|[+-]1(?![0-9])|[\\p{IsHan}]+|[^\\s\\p{IsHan}A-Za-z0-9]");
     private static final Pattern PROPOSAL = Pattern.compile("[Pp](\\d{1,6})");
     private static final int MAX_ROUND_DIGITS = 6;
 

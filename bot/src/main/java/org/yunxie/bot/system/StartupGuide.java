@@ -10,7 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.yunxie.bot.announcement.Wording;
+import org.yunxie.bot.text.Wording;
 import org.yunxie.bot.demo.DemoCodes;
 import org.yunxie.core.roster.UnusedCode;
 import org.yunxie.core.group.ChatGroup;

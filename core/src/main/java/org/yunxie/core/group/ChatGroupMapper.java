@@ -19,4 +19,9 @@ interface ChatGroupMapper {
     List<ChatGroup> findByCommunity(@Param("communityId") long communityId);
 
     List<Long> findBuildingIds(@Param("groupId") long groupId);
+
+    Optional<ChatGroup> findByWecomChatId(@Param("wecomChatId") String wecomChatId);
+
+    void connect(@Param("id") long id, @Param("wecomChatId") String wecomChatId, @Param("postVia") PostVia postVia,
+                 @Param("robotWebhookKey") String robotWebhookKey);
 }

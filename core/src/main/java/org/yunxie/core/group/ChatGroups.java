@@ -31,12 +31,27 @@ public class ChatGroups {
             throw new IllegalArgumentException("a chat group is bound to at least one building");
         }
         NewId id = new NewId();
-        ChatGroup group = new ChatGroup(0, communityId, name, clock.instant());
+        ChatGroup group = new ChatGroup(0, communityId, name, clock.instant(), null, PostVia.NONE, null);
         mapper.insert(group, id);
         buildingIds.forEach(building -> mapper.insertBuilding(id.value(), building));
         audit.of(actor, channel).community(communityId)
                 .record("group.registered", name + " buildings=" + buildingIds);
-        return new ChatGroup(id.value(), communityId, name, group.createdAt());
+        return mapper.findById(id.value()).orElseThrow();
+    }
+
+    /** Connects the group to WeCom: the chat id messages arrive with, and how announcements are posted. */
+    @Transactional
+    public ChatGroup connect(long groupId, String wecomChatId, PostVia postVia, String robotWebhookKey, Actor actor,
+                             Channel channel) {
+        ChatGroup group = mapper.findById(groupId).orElseThrow();
+        mapper.connect(groupId, wecomChatId, postVia, robotWebhookKey);
+        audit.of(actor, channel).community(group.communityId())
+                .record("group.connected", group.name() + " chat=" + wecomChatId + " via " + postVia);
+        return mapper.findById(groupId).orElseThrow();
+    }
+
+    public Optional<ChatGroup> findByWecomChatId(String wecomChatId) {
+        return mapper.findByWecomChatId(wecomChatId);
     }
 
     public Optional<ChatGroup> find(long id) {

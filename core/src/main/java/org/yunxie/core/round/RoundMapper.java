@@ -42,6 +42,9 @@ public interface RoundMapper {
 
     List<Round> findOpenInCommunity(@Param("communityId") long communityId);
 
+    /** Rounds of the community that opened and whose deadline is after {@code since}, newest first. */
+    List<Round> findOpenedSince(@Param("communityId") long communityId, @Param("since") Instant since);
+
     List<OptionSpec> findOptions(@Param("roundId") long roundId);
 
     List<Long> findBuildingIds(@Param("roundId") long roundId);

@@ -32,6 +32,11 @@ public class Rounds {
         return mapper.findOpenInCommunity(communityId);
     }
 
+    /** Rounds that opened in the community and were still open at {@code since} or later, newest first. */
+    public List<Round> openedSince(long communityId, java.time.Instant since) {
+        return mapper.findOpenedSince(communityId, since);
+    }
+
     public List<OptionSpec> options(long roundId) {
         return mapper.findOptions(roundId);
     }

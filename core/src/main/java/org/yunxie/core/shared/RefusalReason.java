@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public enum RefusalReason {
     ROUND_NOT_FOUND,
+    NO_OPEN_ROUND,
+    ROUND_AMBIGUOUS,
     ROUND_NOT_OPEN,
     ROUND_CLOSED,
     ROUND_CANCELLED,

@@ -1,4 +1,4 @@
-package org.yunxie.bot.announcement;
+package org.yunxie.bot.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,5 +66,10 @@ public class Wording {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** The community's time zone, in which residents read and staff type times. */
+    public ZoneId zone() {
+        return zone;
     }
 }

@@ -1,0 +1,90 @@
+package org.yunxie.bot.command;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.yunxie.core.group.ChatGroup;
+import org.yunxie.core.group.ChatGroups;
+import org.yunxie.core.roster.Binding;
+import org.yunxie.core.roster.IdentityKind;
+import org.yunxie.core.roster.Member;
+import org.yunxie.core.roster.Roster;
+import org.yunxie.core.staff.Staff;
+import org.yunxie.core.staff.StaffDirectory;
+
+/**
+ * Every channel hands what residents and staff type to this one place: it reads the message, works out who
+ * is speaking and where, runs the command and returns the reply. Whatever is typed, the sender gets an
+ * answer: unknown input gets help, and a failure inside gets a polite apology with nothing recorded.
+ */
+@Service
+public class Conversation {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+    private final CommandRegistry registry;
+    private final CommandParser parser;
+    private final Roster roster;
+    private final StaffDirectory staff;
+    private final ChatGroups groups;
+    private final Replies replies;
+
+    Conversation(CommandRegistry registry, Roster roster, StaffDirectory staff, ChatGroups groups, Replies replies) {
+        this.registry = registry;
+        this.parser = new CommandParser(registry.words());
+        this.roster = roster;
+        this.staff = staff;
+        this.groups = groups;
+        this.replies = replies;
+    }
+
+    public Reply handle(Sender sender, String text) {
+        try {
+            CommandLine line = parser.parse(text);
+            Invocation invocation = new Invocation(line, sender, speaker(sender));
+            Command command = commandFor(line);
+            if (command.staffOnly() && !invocation.speaker().runsRounds()) {
+                return replies.text("reply.staff-only", command.name());
+            }
+            return command.run(invocation);
+        } catch (RuntimeException e) {
+            // Never the message text in the log: it is a resident's. The transaction rolled back.
+            log.error("Could not handle a message from {} via {}", sender.identity().kind(), sender.channel(), e);
+            return replies.text("reply.failed");
+        }
+    }
+
+    private Command commandFor(CommandLine line) {
+        Optional<Command> named = registry.find(line.verb());
+        if (named.isPresent()) {
+            return named.get();
+        }
+        boolean saysSomething = !line.words().isEmpty() || line.round() != null;
+        return registry.find(saysSomething ? VoteCommand.NAME : "帮助").orElseThrow();
+    }
+
+    private Speaker speaker(Sender sender) {
+        Member member = roster.member(sender.identity()).orElse(null);
+        List<Binding> bindings = member == null ? List.of() : roster.bindings(member.id());
+        ChatGroup group = sender.chatGroupId() == null ? null : groups.find(sender.chatGroupId()).orElse(null);
+        Long community = group != null ? Long.valueOf(group.communityId()) : onlyCommunity(bindings);
+        Staff staffMember = null;
+        if (sender.identity().kind() == IdentityKind.WECOM_USER) {
+            List<Staff> roles = staff.byWecomUserid(sender.identity().externalId());
+            staffMember = roles.stream().filter(role -> community == null || role.communityId() == community)
+                    .findFirst().orElse(null);
+            if (community == null && staffMember != null && roles.size() == 1) {
+                return new Speaker(member, bindings, staffMember, null, staffMember.communityId());
+            }
+        }
+        return new Speaker(member, bindings, staffMember, group, community);
+    }
+
+    private static Long onlyCommunity(List<Binding> bindings) {
+        List<Long> communities = bindings.stream().map(Binding::communityId).distinct().toList();
+        return communities.size() == 1 ? communities.get(0) : null;
+    }
+}

@@ -1,0 +1,64 @@
+package org.yunxie.core.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.yunxie.core.shared.Channel;
+import org.yunxie.core.shared.NewId;
+
+/**
+ * The durable record of what the channels received. A message is accepted once per channel and key (WeCom's
+ * MsgId, or sender and time for events): a retried delivery finds it there and is not processed again.
+ * Accepting claims the message for a while; one whose claim ran out unprocessed (its instance died) is
+ * claimed again by whoever asks for stalled messages, so exactly one instance works on it at a time.
+ */
+@Service
+public class Inbox {
+
+    /** How long the instance that accepted a message has to process it before others may take over. */
+    public static final Duration CLAIM = Duration.ofSeconds(60);
+
+    private final InboxMapper mapper;
+    private final Clock clock;
+
+    Inbox(InboxMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Stores and claims the message; empty when the same message was accepted before. */
+    public Optional<InboundMessage> accept(Channel channel, String dedupeKey, String sender, String chatId,
+                                           String body) {
+        Instant now = clock.instant();
+        InboundMessage message = new InboundMessage(0, channel, dedupeKey, now, sender, chatId, body, null, null);
+        try {
+            NewId id = new NewId();
+            mapper.insert(message, now.plus(CLAIM), id);
+            return mapper.findById(id.value());
+        } catch (DuplicateKeyException seenBefore) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<InboundMessage> find(Channel channel, String dedupeKey) {
+        return mapper.findByKey(channel, dedupeKey);
+    }
+
+    /** Records the reply; false when it was processed already. */
+    public boolean markProcessed(long id, String reply) {
+        return mapper.markProcessed(id, reply, clock.instant()) == 1;
+    }
+
+    /** Claims and returns messages whose instance stopped before processing them. */
+    public List<InboundMessage> claimStalled(int limit) {
+        Instant now = clock.instant();
+        return mapper.findUnprocessed(now, limit).stream()
+                .filter(message -> mapper.claim(message.id(), now, now.plus(CLAIM)) == 1)
+                .toList();
+    }
+}

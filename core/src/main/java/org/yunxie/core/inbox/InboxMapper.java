@@ -1,0 +1,27 @@
+package org.yunxie.core.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.yunxie.core.shared.Channel;
+import org.yunxie.core.shared.NewId;
+
+@Mapper
+interface InboxMapper {
+
+    void insert(@Param("row") InboundMessage row, @Param("claimedUntil") Instant claimedUntil, @Param("id") NewId id);
+
+    Optional<InboundMessage> findById(@Param("id") long id);
+
+    Optional<InboundMessage> findByKey(@Param("channel") Channel channel, @Param("dedupeKey") String dedupeKey);
+
+    /** Unprocessed messages whose claim ran out: the instance that took them stopped before finishing. */
+    List<InboundMessage> findUnprocessed(@Param("now") Instant now, @Param("limit") int limit);
+
+    int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
+
+    int markProcessed(@Param("id") long id, @Param("reply") String reply, @Param("at") Instant at);
+}
