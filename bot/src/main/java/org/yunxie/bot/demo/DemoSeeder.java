@@ -30,14 +30,16 @@ class DemoSeeder implements ApplicationRunner {
     private final DemoRoster demoRoster;
     private final DemoResidents residents;
     private final DemoRounds rounds;
+    private final DemoChannels channels;
     private final TransactionTemplate transaction;
 
     DemoSeeder(Roster roster, DemoRoster demoRoster, DemoResidents residents, DemoRounds rounds,
-               PlatformTransactionManager transactions) {
+               DemoChannels channels, PlatformTransactionManager transactions) {
         this.roster = roster;
         this.demoRoster = demoRoster;
         this.residents = residents;
         this.rounds = rounds;
+        this.channels = channels;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -54,6 +56,7 @@ class DemoSeeder implements ApplicationRunner {
         }
         String summary = transaction.execute(status -> {
             DemoPlace place = demoRoster.register();
+            channels.connect(place);
             Map<String, Long> members = residents.bind(place);
             List<Round> opened = rounds.open(place, members);
             residents.leaveCodesToTry(place);

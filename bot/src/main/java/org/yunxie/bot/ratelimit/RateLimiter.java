@@ -47,12 +47,20 @@ public class RateLimiter {
         }
     }
 
-    /** Takes one slot of the window; empty when granted, else when the next window starts. */
-    public Optional<Instant> take(String key, int limit, Duration window) {
+    /**
+     * Takes {@code slots} slots of the window at once, or none: empty when granted, else the time the next
+     * window starts.
+     */
+    public Optional<Instant> take(String key, int limit, Duration window, int slots) {
+        if (slots == 0) {
+            return Optional.empty();
+        }
+        String redisKey = redisKey(key, window);
         try {
-            if (count(redisKey(key, window), window) <= limit) {
+            if (count(redisKey, window, slots) <= limit) {
                 return Optional.empty();
             }
+            redis.opsForValue().decrement(redisKey, slots);
             return Optional.of(windowStart(window).plus(window));
         } catch (RuntimeException e) {
             log.warn("Rate limit {} not enforced, Redis unavailable: {}", key, e.toString());
@@ -61,8 +69,12 @@ public class RateLimiter {
     }
 
     private long count(String redisKey, Duration window) {
-        Long count = redis.opsForValue().increment(redisKey);
-        if (count != null && count == 1) {
+        return count(redisKey, window, 1);
+    }
+
+    private long count(String redisKey, Duration window, int slots) {
+        Long count = redis.opsForValue().increment(redisKey, slots);
+        if (count != null && count == slots) {
             redis.expire(redisKey, window.plusSeconds(5));
         }
         return count == null ? 0 : count;

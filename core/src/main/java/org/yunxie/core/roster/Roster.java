@@ -51,6 +51,15 @@ public class Roster {
         return members.findBindings(memberId);
     }
 
+    public List<ChatIdentity> identities(long memberId) {
+        return members.findIdentities(memberId);
+    }
+
+    /** The households of the given buildings, by unit label. */
+    public List<Household> households(java.util.Collection<Long> buildingIds) {
+        return buildingIds.isEmpty() ? List.of() : households.findByBuildings(buildingIds);
+    }
+
     public List<Binding> bindingsOfHousehold(long householdId) {
         return members.findBindingsOfHousehold(householdId);
     }

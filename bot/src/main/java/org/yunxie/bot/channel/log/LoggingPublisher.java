@@ -7,16 +7,15 @@ import org.yunxie.bot.announcement.Announcements;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
 import org.yunxie.core.outbox.OutboxMessage;
-import org.yunxie.core.outbox.OutboxPublisher;
 
 /**
- * Stands in for the WeCom channels until they land: writes each announcement to the log instead of a
- * group, so the embedded profile shows what would be posted. Only our own rendered text is logged, one
+ * Writes announcements for groups that are not connected to WeCom to the log instead, so nothing is lost
+ * silently and staff can see what would have been posted. Only our own rendered text is logged, one
  * line per message; it names households by unit label, never residents by name, and never quotes what
  * residents wrote.
  */
 @Component
-class LoggingPublisher implements OutboxPublisher {
+public class LoggingPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingPublisher.class);
 
@@ -28,7 +27,6 @@ class LoggingPublisher implements OutboxPublisher {
         this.groups = groups;
     }
 
-    @Override
     public void publish(OutboxMessage message) {
         String text = announcements.render(message);
         String group = message.chatGroupId() == null ? "(no group)"

@@ -1,0 +1,136 @@
+package org.yunxie.bot.posting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.yunxie.bot.announcement.Announcements;
+import org.yunxie.bot.channel.log.LoggingPublisher;
+import org.yunxie.bot.ratelimit.RateLimiter;
+import org.yunxie.core.group.ChatGroup;
+import org.yunxie.core.group.ChatGroups;
+import org.yunxie.core.group.PostVia;
+import org.yunxie.core.outbox.OutboxKind;
+import org.yunxie.core.outbox.OutboxMessage;
+import org.yunxie.core.outbox.OutboxPublisher;
+import org.yunxie.core.outbox.PublishLater;
+import org.yunxie.core.outcome.Outcomes;
+import org.yunxie.core.round.Round;
+import org.yunxie.core.round.Rounds;
+
+/**
+ * Posts announcements into their groups through the group robot, within its budget of 20 messages a
+ * minute: a message whose parts do not fit in this minute's budget waits for the next (the outbox keeps
+ * it). An outcome is posted as text and a chart. Parts already posted are remembered in Redis, so a retry
+ * after a failure in the middle does not post them again. Groups not connected to WeCom get the log.
+ */
+@Component
+class GroupPublisher implements OutboxPublisher {
+
+    static final int ROBOT_MESSAGES_PER_MINUTE = 20;
+    private static final Logger log = LoggerFactory.getLogger(GroupPublisher.class);
+    private static final Duration PART_MEMORY = Duration.ofDays(2);
+
+    private final Announcements announcements;
+    private final ChatGroups groups;
+    private final Rounds rounds;
+    private final Outcomes outcomes;
+    private final OutcomeChart chart;
+    private final RobotWebhook webhook;
+    private final RateLimiter limiter;
+    private final StringRedisTemplate redis;
+    private final LoggingPublisher logOnly;
+    private final Clock clock;
+
+    GroupPublisher(Announcements announcements, ChatGroups groups, Rounds rounds, Outcomes outcomes,
+                   OutcomeChart chart, RobotWebhook webhook, RateLimiter limiter, StringRedisTemplate redis,
+                   LoggingPublisher logOnly, Clock clock) {
+        this.announcements = announcements;
+        this.groups = groups;
+        this.rounds = rounds;
+        this.outcomes = outcomes;
+        this.chart = chart;
+        this.webhook = webhook;
+        this.limiter = limiter;
+        this.redis = redis;
+        this.logOnly = logOnly;
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(OutboxMessage message) throws PublishLater {
+        ChatGroup group = message.chatGroupId() == null ? null : groups.find(message.chatGroupId()).orElse(null);
+        if (group == null || group.postVia() != PostVia.ROBOT_WEBHOOK || group.robotWebhookKey() == null) {
+            logOnly.publish(message);
+            return;
+        }
+        List<Part> parts = parts(message);
+        List<Part> unsent = parts.stream().filter(part -> !posted(message, part)).toList();
+        Optional<Instant> later = limiter.take("robot:" + group.id(), ROBOT_MESSAGES_PER_MINUTE, Duration.ofMinutes(1),
+                unsent.size());
+        if (later.isPresent()) {
+            throw new PublishLater(later.get());
+        }
+        for (Part part : unsent) {
+            try {
+                if (part.png() != null) {
+                    webhook.image(group.robotWebhookKey(), part.png());
+                } else {
+                    webhook.text(group.robotWebhookKey(), part.text());
+                }
+            } catch (RobotWebhook.WebhookRefused refused) {
+                if (refused.rateLimited()) {
+                    throw new PublishLater(clock.instant().plus(Duration.ofMinutes(1)));
+                }
+                throw refused;
+            }
+            remember(message, part);
+        }
+    }
+
+    private List<Part> parts(OutboxMessage message) {
+        List<Part> parts = new ArrayList<>();
+        List<String> chunks = Chunks.of(announcements.render(message), RobotWebhook.TEXT_BYTES);
+        for (int i = 0; i < chunks.size(); i++) {
+            parts.add(new Part(i, chunks.get(i), null));
+        }
+        if (message.kind() == OutboxKind.OUTCOME && message.roundId() != null) {
+            Round round = rounds.find(message.roundId()).orElseThrow();
+            outcomes.ofRound(round.id()).ifPresent(outcome -> parts.add(new Part(chunks.size(), null,
+                    chart.png(round.number(), outcome, rounds.options(round.id())))));
+        }
+        return parts;
+    }
+
+    private boolean posted(OutboxMessage message, Part part) {
+        try {
+            return Boolean.TRUE.equals(redis.hasKey(partKey(message, part)));
+        } catch (RuntimeException e) {
+            log.warn("Cannot tell which parts of outbox message {} were posted: {}", message.id(), e.toString());
+            return false;
+        }
+    }
+
+    private void remember(OutboxMessage message, Part part) {
+        try {
+            redis.opsForValue().set(partKey(message, part), "1", PART_MEMORY);
+        } catch (RuntimeException e) {
+            log.warn("Cannot remember that part {} of outbox message {} was posted: {}", part.index(), message.id(),
+                    e.toString());
+        }
+    }
+
+    private static String partKey(OutboxMessage message, Part part) {
+        return "yunxie:posted:" + message.id() + ":" + part.index();
+    }
+
+    private record Part(int index, String text, byte[] png) {
+    }
+}
