@@ -33,6 +33,7 @@ public final class ChoiceWords {
     private static final Pattern TRAILING = Pattern.compile("(了|啊|吧|呢|哦|的|呀|哈)+$");
     private static final Pattern LETTER = Pattern.compile("[a-jA-J]");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,2}");
+    private static final Pattern STANCES = Pattern.compile("同意|赞成|支持|反对|弃权|确认|不要|愿意|认可");
 
     private ChoiceWords() {
     }
@@ -53,6 +54,25 @@ public final class ChoiceWords {
                 .filter(meaning -> meaning == OptionMeaning.APPROVE || meaning == OptionMeaning.REJECT)
                 .distinct().count() > 1;
         return approveAndReject ? new Reading(List.of()) : new Reading(List.copyOf(keys));
+    }
+
+    /**
+     * Whether the words try to answer at all, clearly or not: a stance word (also inside a longer word, as in
+     * "我不太同意"), a letter, a number or an option's label. Words that do not ("今天天气怎么样") get help, not
+     * a question about the options.
+     */
+    public static boolean triesToAnswer(List<String> words, List<OptionSpec> options) {
+        for (String raw : words) {
+            if (FILLERS.contains(raw)) {
+                continue;
+            }
+            String word = raw.toLowerCase(Locale.ROOT);
+            if (keyOf(raw, options).isPresent() || LETTER.matcher(word).matches() || NUMBER.matcher(word).matches()
+                    || INTENTS.containsKey(word) || STANCES.matcher(word).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> keyOf(String raw, List<OptionSpec> options) {

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Reads a message into a {@link CommandLine}. A pure function of the text and the command words it knows:
  * it never fails, whatever is typed. The "#" is optional, a round number may come before or after the
- * command word ("#12 确认", "#确认 12", "#确认12"), and words are split where script changes ("12同意").
+ * command word ("#12 确认", "#确认 12", "#确认12", "12号同意"), and words are split where script changes
+ * ("12同意"). A command word run together with more text ("#提议装灯") counts only after a "#", so a
+ * sentence such as "建议大家同意" is never taken for a command; and a lone number without "#" is a choice
+ * ("1" for the first option), while "#1" names round 1.
  */
 public final class CommandParser {
 
@@ -32,6 +35,8 @@ public final class CommandParser {
 
     public CommandLine parse(String raw) {
         String text = TextNormalizer.withoutMentions(TextNormalizer.normalize(raw));
+        String typed = TextNormalizer.withoutMentions(TextNormalizer.tidy(raw));
+        boolean hashed = text.startsWith("#");
         while (text.startsWith("#")) {
             text = text.substring(1).strip();
         }
@@ -41,31 +46,47 @@ public final class CommandParser {
         String freeText = "";
         List<String> words = new ArrayList<>();
         Matcher tokens = TOKEN.matcher(text);
+        boolean afterRound = false;
         while (tokens.find()) {
             String token = tokens.group();
+            if (afterRound && token.startsWith("号")) {
+                token = token.substring(1);
+            }
+            afterRound = false;
             String lower = token.toLowerCase(Locale.ROOT);
-            if (verb == null && words.isEmpty() && verbOf(lower) != null) {
-                verb = verbOf(lower);
-                freeText = text.substring(tokens.start() + verb.length()).strip();
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (verb == null && words.isEmpty() && verbOf(lower, hashed) != null) {
+                verb = verbOf(lower, hashed);
+                int verbEnd = tokens.end() - token.length() + verb.length();
+                freeText = afterVerbAsTyped(typed, verb, text.substring(verbEnd).strip());
                 if (verb.length() < token.length()) {
                     // The command word ran into more CJK text ("提议加装扶手"): read the rest as words.
-                    tokens.region(tokens.start() + verb.length(), text.length());
+                    tokens.region(verbEnd, text.length());
                 }
             } else if (round == null && words.isEmpty() && isRoundNumber(token)) {
                 round = Integer.parseInt(token);
+                afterRound = true;
             } else if (proposal == null && PROPOSAL.matcher(token).matches()) {
                 proposal = Integer.parseInt(token.substring(1));
             } else if (!token.equals("#")) {
                 words.add(token);
             }
         }
+        if (!hashed && verb == null && proposal == null && round != null && words.isEmpty()) {
+            return new CommandLine(null, null, null, List.of(Integer.toString(round)), freeText);
+        }
         return new CommandLine(verb, round, proposal, words, freeText);
     }
 
-    /** The longest known command word that the token starts with, so "附议P3" and "确认12" are read too. */
-    private String verbOf(String token) {
+    /** The command word the token is, or after a "#" the longest one it starts with ("#提议装灯"). */
+    private String verbOf(String token, boolean hashed) {
         if (verbs.contains(token)) {
             return token;
+        }
+        if (!hashed) {
+            return null;
         }
         String best = null;
         for (String verb : verbs) {
@@ -74,6 +95,19 @@ public final class CommandParser {
             }
         }
         return best;
+    }
+
+    /**
+     * The text after the command word as the sender typed it (a proposal keeps its ，and ？); the normalized
+     * text when the command word was typed in another form (full-width latin, say).
+     */
+    private static String afterVerbAsTyped(String typed, String verb, String normalized) {
+        for (int at = 0; at + verb.length() <= typed.length(); at++) {
+            if (typed.regionMatches(true, at, verb, 0, verb.length())) {
+                return typed.substring(at + verb.length()).strip();
+            }
+        }
+        return normalized;
     }
 
     private static boolean isRoundNumber(String token) {

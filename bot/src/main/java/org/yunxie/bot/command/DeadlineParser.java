@@ -72,11 +72,11 @@ public final class DeadlineParser {
             LocalDate date = LocalDate.of(year, Integer.parseInt(absolute.group(2)), Integer.parseInt(absolute.group(3)));
             LocalTime time = absolute.group(4) == null ? DEFAULT_TIME : LocalTime.of(Integer.parseInt(absolute.group(4)),
                     absolute.group(5) == null ? 0 : Integer.parseInt(absolute.group(5)));
-            ZonedDateTime deadline = date.atTime(time).atZone(zone);
-            if (absolute.group(1) == null && deadline.isBefore(today)) {
-                deadline = deadline.plusYears(1);
+            // Only a date already past means next year; an hour already past today stays today (and is refused).
+            if (absolute.group(1) == null && date.isBefore(today.toLocalDate())) {
+                date = date.plusYears(1);
             }
-            return Optional.of(deadline.toInstant());
+            return Optional.of(date.atTime(time).atZone(zone).toInstant());
         } catch (DateTimeException notADate) {
             return Optional.empty();
         }

@@ -39,7 +39,9 @@ class ExtendCommand extends StaffRoundCommand {
 
     @Override
     Reply act(Round round, Invocation invocation) {
-        String text = invocation.line().freeText().replaceFirst("^#?\\s*" + round.number() + "(\\s|$)", "").strip();
+        // The free text is as typed: read the round number and the deadline in normalized form (１２ is 12).
+        String text = TextNormalizer.normalize(invocation.line().freeText())
+                .replaceFirst("^#?\\s*" + round.number() + "(\\s|$)", "").strip();
         // A span counts from the current deadline: "延期 3天" gives three more days.
         Optional<DeadlineParser.Parsed> parsed = DeadlineParser.parsePrefix(text,
                 round.closingAt().isAfter(clock.instant()) ? round.closingAt() : clock.instant(),

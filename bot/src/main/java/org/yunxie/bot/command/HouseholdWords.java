@@ -18,6 +18,11 @@ final class HouseholdWords {
         return UNIT_LABEL.matcher(word).matches();
     }
 
+    /** The first unit label among the words, or empty text. */
+    static String label(List<String> words) {
+        return words.stream().filter(HouseholdWords::isUnitLabel).findFirst().orElse("");
+    }
+
     /** The words without unit labels. */
     static List<String> withoutLabels(List<String> words) {
         return words.stream().filter(word -> !isUnitLabel(word)).toList();

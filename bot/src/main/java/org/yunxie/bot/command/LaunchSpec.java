@@ -41,11 +41,14 @@ record LaunchSpec(RoundKind kind, String title, Instant closingAt, RulePreset ru
 
     /** Reads the text after "#发起"; empty when it does not make a complete request. */
     static Optional<LaunchSpec> read(String text, Instant now, ZoneId zone) {
-        List<String> words = new ArrayList<>(List.of(TextNormalizer.normalize(text).split(" ")));
+        // Clauses are read in normalized words (全角 → 半角); the title is kept as typed.
+        List<String> typed = new ArrayList<>(List.of(TextNormalizer.tidy(text).split(" ")));
+        List<String> words = new ArrayList<>(typed.stream().map(TextNormalizer::normalize).toList());
         RoundKind kind = words.isEmpty() ? null : KINDS.get(words.remove(0));
         if (kind == null) {
             return Optional.empty();
         }
+        typed.remove(0);
         StringBuilder title = new StringBuilder();
         Instant closingAt = now.plus(DEFAULT_DURATION);
         RulePreset rule = kind == RoundKind.COST_SHARE ? RulePreset.SIXTY_PERCENT_OF_ALL : RulePreset.SIMPLE_MAJORITY;
@@ -56,35 +59,48 @@ record LaunchSpec(RoundKind kind, String title, Instant closingAt, RulePreset ru
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             String value = valueAfter(word, words, i);
+            // How many of the following words the clause takes: its value when apart ("截止 7天").
+            int taken = keyLength(word) > 0 && word.length() == keyLength(word) ? 1 : 0;
+            boolean clause = true;
             if (word.startsWith("截止")) {
                 Optional<Instant> deadline = DeadlineParser.parse(value, now, zone);
-                if (deadline.isEmpty()) {
-                    return Optional.empty();
+                int next = i + taken + 1;
+                // "截止12月5日 18:00": the time of day may follow as a word of its own.
+                Optional<Instant> withTime = next < words.size()
+                        ? DeadlineParser.parse(value + " " + words.get(next), now, zone) : Optional.empty();
+                if (withTime.isPresent()) {
+                    deadline = withTime;
+                    taken++;
                 }
-                closingAt = deadline.get();
+                clause = deadline.isPresent();
+                closingAt = deadline.orElse(closingAt);
             } else if (word.startsWith("规则")) {
-                rule = RULES.get(value);
-                if (rule == null) {
-                    return Optional.empty();
-                }
+                clause = RULES.containsKey(value);
+                rule = RULES.getOrDefault(value, rule);
             } else if (amountWord(word) != null) {
-                mode = AMOUNTS.get(amountWord(word));
                 Matcher money = MONEY.matcher(value);
-                if (!money.matches()) {
-                    return Optional.empty();
+                clause = money.matches();
+                if (clause) {
+                    mode = AMOUNTS.get(amountWord(word));
+                    amount = new BigDecimal(money.group(1)).movePointRight(2).longValueExact();
                 }
-                amount = new BigDecimal(money.group(1)).movePointRight(2).longValueExact();
             } else if (word.startsWith("附议") && NUMBER.matcher(value).matches()) {
                 threshold = Integer.parseInt(value);
             } else if (word.equals("不记名")) {
                 secret = true;
             } else {
-                title.append(title.isEmpty() ? "" : " ").append(word);
+                title.append(title.isEmpty() ? "" : " ").append(typed.get(i));
                 continue;
             }
-            if (keyLength(word) > 0 && word.length() == keyLength(word)) {
-                i++;
+            if (!clause) {
+                if (!title.isEmpty()) {
+                    return Optional.empty();
+                }
+                // The title comes first, and may start like a clause: "每户加装信报箱", "规则修改方案".
+                title.append(typed.get(i));
+                continue;
             }
+            i += taken;
         }
         boolean complete = !title.isEmpty() && (kind != RoundKind.COST_SHARE || amount != null);
         return complete ? Optional.of(new LaunchSpec(kind, title.toString(), closingAt, rule, mode, amount,

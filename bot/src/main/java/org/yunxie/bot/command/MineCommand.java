@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.yunxie.core.ballot.Ballots;
 import org.yunxie.core.costshare.Ledger;
-import org.yunxie.core.costshare.LedgerLine;
 import org.yunxie.core.roster.Binding;
 import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.Round;
@@ -62,6 +61,7 @@ class MineCommand implements Command {
             return replies.text("reply.not-bound");
         }
         List<Round> recent = rounds.openedSince(invocation.speaker().communityId(), clock.instant().minus(LOOK_BACK));
+        boolean inGroup = invocation.speaker().group() != null;
         StringBuilder text = new StringBuilder();
         for (Binding binding : bindings) {
             if (!text.isEmpty()) {
@@ -69,12 +69,12 @@ class MineCommand implements Command {
             }
             text.append(replies.wording().text("mine.household", binding.unitLabel(),
                     replies.wording().label("role", binding.role())));
-            recent.forEach(round -> line(round, binding).ifPresent(line -> text.append('\n').append(line)));
+            recent.forEach(round -> line(round, binding, inGroup).ifPresent(line -> text.append('\n').append(line)));
         }
         return new Reply(text.toString());
     }
 
-    private Optional<String> line(Round round, Binding binding) {
+    private Optional<String> line(Round round, Binding binding, boolean inGroup) {
         Optional<RollHousehold> onRoll = rounds.roll(round.id()).stream()
                 .filter(entry -> entry.householdId() == binding.householdId()).findFirst();
         if (onRoll.isEmpty() || round.kind() == RoundKind.PROPOSAL_CALL) {
@@ -85,16 +85,22 @@ class MineCommand implements Command {
             return Optional.of(replies.wording().text("mine.pending", round.number(), round.title(),
                     replies.wording().time(round.closingAt())));
         }
+        String receipt = ballots.receipt(round.id(), binding.householdId()).orElse("-");
+        if (round.secret() && inGroup) {
+            // The group reads along: a secret ballot is only shown as cast, as when it was recorded.
+            return Optional.of(replies.wording().text("mine.secret", round.number(), round.title(), receipt));
+        }
         List<OptionSpec> options = rounds.options(round.id());
         String labels = replies.wording().list(Arrays.stream(choice.get().split(","))
                 .map(key -> options.stream().filter(o -> o.key().equals(key)).map(OptionSpec::label).findFirst()
                         .orElse(key)).toList());
-        String receipt = ballots.receipt(round.id(), binding.householdId()).orElse("-");
         String line = replies.wording().text("mine.chosen", round.number(), round.title(), labels, receipt);
         if (round.kind() == RoundKind.COST_SHARE && onRoll.get().shareFen() != null) {
-            line += replies.wording().text("mine.share", replies.wording().yuan(onRoll.get().shareFen()),
-                    ledger.line(round.id(), binding.householdId()).map(LedgerLine::status)
-                            .map(status -> replies.wording().label("ledger", status)).orElse("-"));
+            String yuan = replies.wording().yuan(onRoll.get().shareFen());
+            line += ledger.line(round.id(), binding.householdId())
+                    .map(entry -> replies.wording().text("mine.share.status", yuan,
+                            replies.wording().label("ledger", entry.status())))
+                    .orElse(replies.wording().text("mine.share", yuan));
         }
         return Optional.of(line);
     }

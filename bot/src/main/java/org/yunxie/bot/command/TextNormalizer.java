@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 public final class TextNormalizer {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}&&[^\\n]]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
-    private static final Pattern MENTION = Pattern.compile("@\\S+");
+    // Every kind of space, also the line and paragraph separators (U+2028, U+2029) some phones paste.
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern MENTION = Pattern.compile("@[^\\s#]+");
 
     private TextNormalizer() {
     }
@@ -21,8 +22,15 @@ public final class TextNormalizer {
         if (raw == null) {
             return "";
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        text = INVISIBLE.matcher(text).replaceAll("");
+        return tidy(Normalizer.normalize(raw, Normalizer.Form.NFKC));
+    }
+
+    /** Without invisible characters and with single spaces, but otherwise as typed (，stays ，). */
+    public static String tidy(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = INVISIBLE.matcher(raw).replaceAll("");
         return SPACES.matcher(text).replaceAll(" ").strip();
     }
 

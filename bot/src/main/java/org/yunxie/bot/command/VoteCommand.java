@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.yunxie.core.ballot.BallotRecorded;
 import org.yunxie.core.ballot.BallotRequest;
 import org.yunxie.core.ballot.CastingBallot;
+import org.yunxie.core.roster.Binding;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.Rounds;
@@ -28,8 +29,11 @@ class VoteCommand implements Command {
     private final CastingBallot casting;
     private final BallotReadBack readBack;
     private final Replies replies;
+    private final HelpCommand help;
 
-    VoteCommand(RoundFinder finder, Rounds rounds, CastingBallot casting, BallotReadBack readBack, Replies replies) {
+    VoteCommand(RoundFinder finder, Rounds rounds, CastingBallot casting, BallotReadBack readBack, Replies replies,
+                HelpCommand help) {
+        this.help = help;
         this.finder = finder;
         this.rounds = rounds;
         this.casting = casting;
@@ -63,18 +67,28 @@ class VoteCommand implements Command {
         if (speaker.member() == null) {
             return replies.text("reply.not-bound");
         }
+        // Text that neither names a round nor a command nor tries to answer ("今天天气怎么样") gets help.
+        boolean bare = invocation.line().round() == null && invocation.line().verb() == null;
         Result<Round> target = finder.find(speaker, invocation.line().round(), kinds);
         if (!target.isDone()) {
-            return replies.refusal(target);
+            return bare && !ChoiceWords.triesToAnswer(choiceWords, List.of()) ? help.run(invocation)
+                    : replies.refusal(target);
         }
         Round round = target.orElseThrow();
         List<OptionSpec> options = rounds.options(round.id());
         ChoiceWords.Reading reading = ChoiceWords.read(choiceWords, options);
+        if (!reading.clear() && bare && !ChoiceWords.triesToAnswer(choiceWords, options)) {
+            return help.run(invocation);
+        }
         if (!reading.clear()) {
             return replies.text("reply.choice-unclear", round.number(), replies.options(options),
                     options.get(0).label());
         }
         Long household = HouseholdWords.named(invocation.line().words(), speaker.bindingsHere()).orElse(null);
+        if (household != null && household < 0) {
+            return replies.text("reply.unit-not-yours", HouseholdWords.label(invocation.line().words()),
+                    replies.wording().list(speaker.bindingsHere().stream().map(Binding::unitLabel).toList()));
+        }
         Result<BallotRecorded> recorded = casting.cast(new BallotRequest(round.id(), speaker.member().id(),
                 household, reading.keys(), invocation.sender().channel()));
         return recorded.isDone() ? readBack.of(recorded.orElseThrow(), speaker.group() != null)

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -36,14 +36,14 @@ class PlayingWecom {
     private final RestClient http;
     private final ChatLog chats;
     private final SandboxWecomApi api;
-    private final WebServerApplicationContext server;
+    private final Environment environment;
     private final WxCryptUtil appCrypt;
     private final WxCryptUtil robotCrypt;
     private final String corpId;
     private final int agentId;
     private final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    PlayingWecom(RestClient.Builder http, ChatLog chats, SandboxWecomApi api, WebServerApplicationContext server,
+    PlayingWecom(RestClient.Builder http, ChatLog chats, SandboxWecomApi api, Environment environment,
                  @Value("${yunxie.wecom.corp-id}") String corpId, @Value("${yunxie.wecom.agent-id}") int agentId,
                  @Value("${yunxie.wecom.token}") String token, @Value("${yunxie.wecom.aes-key}") String aesKey,
                  @Value("${yunxie.wecom.robot.token}") String robotToken,
@@ -51,7 +51,7 @@ class PlayingWecom {
         this.http = http.build();
         this.chats = chats;
         this.api = api;
-        this.server = server;
+        this.environment = environment;
         this.corpId = corpId;
         this.agentId = agentId;
         this.appCrypt = new WxCryptUtil(token, aesKey, corpId);
@@ -129,7 +129,9 @@ class PlayingWecom {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getWebServer().getPort();
+        // Read when sending: the port is known only once the web server has started.
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
     }
 
     static String newUserid() {

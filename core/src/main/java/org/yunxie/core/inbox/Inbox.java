@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -54,10 +55,10 @@ public class Inbox {
         return mapper.markProcessed(id, reply, clock.instant()) == 1;
     }
 
-    /** Claims and returns messages whose instance stopped before processing them. */
-    public List<InboundMessage> claimStalled(int limit) {
+    /** Claims and returns the channels' messages whose instance stopped before processing them. */
+    public List<InboundMessage> claimStalled(Set<Channel> channels, int limit) {
         Instant now = clock.instant();
-        return mapper.findUnprocessed(now, limit).stream()
+        return mapper.findUnprocessed(now, channels, limit).stream()
                 .filter(message -> mapper.claim(message.id(), now, now.plus(CLAIM)) == 1)
                 .toList();
     }

@@ -19,7 +19,8 @@ interface InboxMapper {
     Optional<InboundMessage> findByKey(@Param("channel") Channel channel, @Param("dedupeKey") String dedupeKey);
 
     /** Unprocessed messages whose claim ran out: the instance that took them stopped before finishing. */
-    List<InboundMessage> findUnprocessed(@Param("now") Instant now, @Param("limit") int limit);
+    List<InboundMessage> findUnprocessed(@Param("now") Instant now, @Param("channels") java.util.Set<Channel> channels,
+                                         @Param("limit") int limit);
 
     int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
 

@@ -1,0 +1,203 @@
+package org.yunxie.bot.channel.wecom;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.bean.message.WxCpMessageSendResult;
+import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.yunxie.bot.command.Conversation;
+import org.yunxie.bot.command.Sender;
+import org.yunxie.core.inbox.InboundMessage;
+import org.yunxie.core.inbox.Inbox;
+import org.yunxie.core.roster.ChatIdentity;
+import org.yunxie.core.roster.IdentityKind;
+import org.yunxie.core.shared.Channel;
+
+/**
+ * What the self-built app received, after the callback stored it: runs the command and sends the reply to
+ * the person through WeCom's {@code message/send}, on a small pool of its own so the callback has answered
+ * long before. A message the pool cannot take, or whose processing fails, stays unprocessed in the inbox
+ * and {@link StalledMessages} tries it again. The command runs once per message: its reply is kept (see
+ * {@link PendingReplies}) until sent, so a retry after a failed send only sends.
+ */
+@Component
+class AppMessages {
+
+    /** WeCom truncates a text message beyond 2048 bytes; longer replies go in parts. */
+    static final int TEXT_LIMIT_BYTES = 2000;
+    private static final Logger log = LoggerFactory.getLogger(AppMessages.class);
+
+    private final Conversation conversation;
+    private final Inbox inbox;
+    private final PendingReplies pending;
+    private final WxCpService wecom;
+    private final WecomSettings settings;
+    private final ThreadPoolExecutor pool;
+
+    AppMessages(Conversation conversation, Inbox inbox, PendingReplies pending, WxCpService wecom,
+                WecomSettings settings) {
+        this.conversation = conversation;
+        this.inbox = inbox;
+        this.pending = pending;
+        this.wecom = wecom;
+        this.settings = settings;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(2, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500), task -> {
+            Thread thread = new Thread(task, "wecom-app-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Parses a decrypted callback; the XML is WeCom's, already authenticated. */
+    static WxCpXmlMessage parse(String xml) {
+        try {
+            return WxCpXmlMessage.fromXml(xml, null);
+        } catch (RuntimeException e) {
+            throw CallbackRefused.badRequest("not a WeCom message");
+        }
+    }
+
+    /**
+     * The key WeCom's retries share: the MsgId of a message; for an event the sender and CreateTime (and the
+     * TaskId of a card click, since one person may click two cards within a second).
+     */
+    static String dedupeKey(WxCpXmlMessage message) {
+        if (message.getMsgId() != null) {
+            return "msg:" + message.getMsgId();
+        }
+        if (message.getFromUserName() == null || message.getCreateTime() == null) {
+            throw CallbackRefused.badRequest("neither MsgId nor sender and time");
+        }
+        String key = "event:" + message.getFromUserName() + ":" + message.getCreateTime();
+        return message.getTaskId() == null || message.getTaskId().isBlank() ? key : key + ":" + message.getTaskId();
+    }
+
+    /** Processes the message later, off the callback's thread; if the pool is full it waits for recovery. */
+    void processLater(InboundMessage message) {
+        try {
+            pool.execute(() -> processQuietly(message));
+        } catch (RejectedExecutionException e) {
+            log.warn("WeCom app message {} left for recovery: the processing queue is full", message.id());
+        }
+    }
+
+    private void processQuietly(InboundMessage message) {
+        try {
+            process(message);
+        } catch (RuntimeException e) {
+            log.warn("WeCom app message {} not processed yet, will be retried: {}", message.id(), e.toString());
+        }
+    }
+
+    /** Runs the command (unless its reply is pending from an earlier try), sends the reply, marks it done. */
+    void process(InboundMessage message) {
+        Optional<PendingReplies.Pending> earlier = pending.find(message.id());
+        String reply;
+        if (earlier.isPresent()) {
+            reply = earlier.get().text();
+        } else {
+            reply = answer(message);
+            pending.computed(message.id(), reply);
+        }
+        if (!reply.isEmpty() && earlier.map(p -> !p.delivered()).orElse(true)) {
+            send(message.sender(), reply);
+            pending.delivered(message.id(), reply);
+        }
+        inbox.markProcessed(message.id(), reply.isEmpty() ? null : reply);
+        pending.forget(message.id());
+        log.debug("WeCom app message {} processed", message.id());
+    }
+
+    /** The command's reply, or empty text when there is nothing to answer (events). */
+    private String answer(InboundMessage stored) {
+        WxCpXmlMessage message = parse(stored.body());
+        if ("event".equals(message.getMsgType())) {
+            // Card clicks and the like: no command to run yet; answering nothing is what WeCom expects.
+            log.info("WeCom app event {} of inbox message {} has no handler", message.getEvent(), stored.id());
+            return "";
+        }
+        String from = message.getFromUserName();
+        if (from == null || from.isBlank()) {
+            return "";
+        }
+        String text = switch (String.valueOf(message.getMsgType())) {
+            case "text" -> message.getContent();
+            case "voice" -> message.getRecognition();
+            default -> "";
+        };
+        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, from), from, Channel.WECOM_APP, null);
+        return conversation.handle(sender, text == null ? "" : text).text();
+    }
+
+    private void send(String userid, String text) {
+        for (String part : parts(text)) {
+            WxCpMessage message = WxCpMessage.TEXT().agentId(settings.agentId()).toUser(userid).content(part).build();
+            try {
+                WxCpMessageSendResult result = wecom.getMessageService().send(message);
+                if (result.getInvalidUser() != null && !result.getInvalidUser().isBlank()) {
+                    log.warn("WeCom did not deliver a reply: the user is not visible to the app");
+                }
+            } catch (WxErrorException e) {
+                throw new IllegalStateException("WeCom message/send failed: " + e.getError().getErrorCode() + " "
+                        + e.getError().getErrorMsg(), e);
+            }
+        }
+    }
+
+    /** Splits at line ends into parts WeCom shows whole; a single overlong line is cut where it must be. */
+    static List<String> parts(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (String line : text.split("(?<=\n)")) {
+            if (utf8(part) + utf8(line) > TEXT_LIMIT_BYTES && !part.isEmpty()) {
+                parts.add(part.toString());
+                part.setLength(0);
+            }
+            while (utf8(line) > TEXT_LIMIT_BYTES) {
+                int cut = 0;
+                int bytes = 0;
+                while (cut < line.length()) {
+                    int next = line.offsetByCodePoints(cut, 1);
+                    bytes += utf8(line.substring(cut, next));
+                    if (bytes > TEXT_LIMIT_BYTES) {
+                        break;
+                    }
+                    cut = next;
+                }
+                parts.add(line.substring(0, cut));
+                line = line.substring(cut);
+            }
+            part.append(line);
+        }
+        parts.add(part.toString());
+        return parts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static int utf8(CharSequence text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            // What is left stays unprocessed in the inbox; another instance (or the next start) takes it.
+            pool.shutdownNow();
+        }
+    }
+}

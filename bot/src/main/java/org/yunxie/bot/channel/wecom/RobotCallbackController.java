@@ -1,0 +1,162 @@
+package org.yunxie.bot.channel.wecom;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunxie.bot.text.Wording;
+import org.yunxie.core.inbox.InboundMessage;
+import org.yunxie.core.inbox.Inbox;
+import org.yunxie.core.shared.Channel;
+
+/**
+ * The smart robot (智能机器人) in API mode: group @-mentions and 1:1 messages arrive here as encrypted JSON
+ * (its own token and key, receive id ""). A message is verified, stored once (retries share its msgid),
+ * run through the conversation and answered in the same response with an encrypted finished stream, so
+ * the reply appears in the group at once. A retried delivery gets the reply stored the first time. When
+ * the command cannot be run now the person is told the answer comes later, and the recovery job sends it
+ * through the message's response_url.
+ */
+@RestController
+@RequestMapping("/wecom/robot")
+class RobotCallbackController {
+
+    static final int MAX_BODY_CHARS = 256 * 1024;
+    /** How long a retry waits for the first delivery of the same message to finish. */
+    static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(RobotCallbackController.class);
+
+    private final Optional<WecomCrypto> crypto;
+    private final ObjectMapper json;
+    private final Deliveries deliveries;
+    private final Inbox inbox;
+    private final RobotMessages messages;
+    private final Wording words;
+
+    RobotCallbackController(WecomSettings settings, ObjectMapper json, Deliveries deliveries, Inbox inbox,
+                            RobotMessages messages, Wording words, Clock clock) {
+        this.crypto = WecomCrypto.of(settings.robot().token(), settings.robot().aesKey(), "", clock);
+        this.json = json;
+        this.deliveries = deliveries;
+        this.inbox = inbox;
+        this.messages = messages;
+        this.words = words;
+        if (crypto.isEmpty()) {
+            log.info("WeCom smart robot /wecom/robot is off: yunxie.wecom.robot.token or aes-key not set");
+        }
+    }
+
+    @GetMapping
+    ResponseEntity<String> verifyUrl(@RequestParam(name = "msg_signature", required = false) String signature,
+                     @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
+                     @RequestParam(required = false) String echostr) {
+        return Answers.plain(crypto().open(signature, timestamp, nonce, echostr));
+    }
+
+    @PostMapping
+    ResponseEntity<String> receive(@RequestParam(name = "msg_signature", required = false) String signature,
+                                   @RequestParam(required = false) String timestamp,
+                                   @RequestParam(required = false) String nonce,
+                                   @RequestBody(required = false) String body) {
+        WecomCrypto crypto = crypto();
+        String plaintext = crypto.open(signature, timestamp, nonce, encryptPart(body));
+        Optional<RobotMessages.RobotMessage> read = messages.read(plaintext);
+        if (read.isEmpty()) {
+            // Events, images, stream refreshes: nothing to answer; an empty body is WeCom's "no reply".
+            return ResponseEntity.ok().body("");
+        }
+        RobotMessages.RobotMessage message = read.get();
+        Optional<InboundMessage> stored = deliveries.accept(Channel.WECOM_ROBOT, message.msgid(), message.userid(),
+                message.chatId(), plaintext);
+        if (stored.isEmpty()) {
+            return answerRepeat(crypto, message.msgid(), nonce);
+        }
+        InboundMessage first = stored.get();
+        log.info("Smart robot message received as inbox message {}", first.id());
+        String reply;
+        try {
+            reply = messages.replyTo(first);
+        } catch (RuntimeException e) {
+            log.error("Smart robot message {} not processed now; the recovery job answers it later", first.id(), e);
+            return sealed(crypto, words.text("wecom.reply-later"), nonce);
+        }
+        try {
+            messages.answered(first, reply);
+        } catch (RuntimeException e) {
+            log.warn("Smart robot message {} answered but not yet marked processed: {}", first.id(), e.toString());
+        }
+        return sealed(crypto, reply, nonce);
+    }
+
+    /** A retried delivery: the reply stored the first time, waiting briefly if the first is still running. */
+    private ResponseEntity<String> answerRepeat(WecomCrypto crypto, String msgid, String nonce) {
+        long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
+        Optional<InboundMessage> first = inbox.find(Channel.WECOM_ROBOT, Deliveries.inboxKey(msgid));
+        while (first.isPresent() && first.get().processedAt() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            first = inbox.find(Channel.WECOM_ROBOT, Deliveries.inboxKey(msgid));
+        }
+        if (first.isPresent() && first.get().processedAt() != null) {
+            log.debug("Smart robot message {} repeated; answered with the stored reply", first.get().id());
+            String reply = first.get().reply();
+            return reply == null || reply.isBlank() ? ResponseEntity.ok().body("") : sealed(crypto, reply, nonce);
+        }
+        return sealed(crypto, words.text("wecom.reply-later"), nonce);
+    }
+
+    private ResponseEntity<String> sealed(WecomCrypto crypto, String markdown, String nonce) {
+        WecomCrypto.Sealed sealed = crypto.seal(messages.streamReply(markdown), nonce);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(messages.write(Map.of(
+                "encrypt", sealed.encrypt(), "msgsignature", sealed.signature(),
+                "timestamp", Long.parseLong(sealed.timestamp()), "nonce", sealed.nonce())));
+    }
+
+    private String encryptPart(String body) {
+        if (body == null || body.isBlank()) {
+            throw CallbackRefused.badRequest("empty body");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw CallbackRefused.tooLarge();
+        }
+        try {
+            JsonNode envelope = json.readTree(body);
+            JsonNode encrypt = envelope == null ? null : envelope.get("encrypt");
+            if (encrypt == null || !encrypt.isTextual()) {
+                throw CallbackRefused.badRequest("no encrypt field");
+            }
+            return encrypt.asText();
+        } catch (JsonProcessingException e) {
+            throw CallbackRefused.badRequest("not a JSON envelope");
+        }
+    }
+
+    @ExceptionHandler(CallbackRefused.class)
+    ResponseEntity<String> refused(CallbackRefused refused) {
+        log.warn("Smart robot callback refused ({}): {}", refused.status().value(), refused.getMessage());
+        return Answers.refusal(refused);
+    }
+
+    private WecomCrypto crypto() {
+        return crypto.orElseThrow(() -> CallbackRefused.notConfigured("the WeCom smart robot"));
+    }
+}

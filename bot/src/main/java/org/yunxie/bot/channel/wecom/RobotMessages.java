@@ -1,0 +1,204 @@
+package org.yunxie.bot.channel.wecom;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.yunxie.bot.command.Conversation;
+import org.yunxie.bot.command.Sender;
+import org.yunxie.core.group.ChatGroup;
+import org.yunxie.core.group.ChatGroups;
+import org.yunxie.core.inbox.InboundMessage;
+import org.yunxie.core.inbox.Inbox;
+import org.yunxie.core.roster.ChatIdentity;
+import org.yunxie.core.roster.IdentityKind;
+import org.yunxie.core.shared.Channel;
+
+/**
+ * The smart robot's messages (JSON, API mode): who wrote in which group, what, and how to answer. The
+ * reply goes back in the HTTP response as a finished stream ({@link RobotCallbackController}); one that
+ * could not be given there goes later, once, to the message's {@code response_url} as markdown.
+ */
+@Component
+class RobotMessages {
+
+    /** WeCom's limit for a stream's content. */
+    static final int STREAM_LIMIT_BYTES = 20_480;
+    /** A response_url takes one reply, within an hour of the message. */
+    static final Duration RESPONSE_URL_VALID = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(RobotMessages.class);
+
+    private final ObjectMapper json;
+    private final Conversation conversation;
+    private final ChatGroups groups;
+    private final Inbox inbox;
+    private final PendingReplies pending;
+    private final RestClient http;
+    private final Clock clock;
+
+    RobotMessages(ObjectMapper json, Conversation conversation, ChatGroups groups, Inbox inbox,
+                  PendingReplies pending, RestClient.Builder http, Clock clock) {
+        this.json = json;
+        this.conversation = conversation;
+        this.groups = groups;
+        this.inbox = inbox;
+        this.pending = pending;
+        this.http = http.build();
+        this.clock = clock;
+    }
+
+    /** A message a person wrote (text, or voice WeCom turned into text), as the robot received it. */
+    record RobotMessage(String msgid, String chatId, boolean inGroup, String userid, String responseUrl,
+                        String content) {
+    }
+
+    /** Reads a decrypted callback; empty for what is not a person's message to answer (events, images). */
+    Optional<RobotMessage> read(String plaintext) {
+        JsonNode message;
+        try {
+            message = json.readTree(plaintext);
+        } catch (JsonProcessingException e) {
+            throw CallbackRefused.badRequest("not JSON");
+        }
+        if (message == null || !message.isObject()) {
+            throw CallbackRefused.badRequest("not a JSON object");
+        }
+        JsonNode id = message.path("msgid");
+        String msgid = id.isValueNode() && !id.isNull() && !id.asText().isBlank() ? id.asText() : null;
+        String userid = text(message.path("from").path("userid"));
+        String content = switch (message.path("msgtype").asText("")) {
+            case "text" -> text(message.path("text").path("content"));
+            case "voice" -> text(message.path("voice").path("content"));
+            case "mixed" -> mixedText(message.path("mixed"));
+            default -> null;
+        };
+        if (msgid == null || userid == null || content == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RobotMessage(msgid, text(message.path("chatid")),
+                "group".equals(message.path("chattype").asText()), userid, text(message.path("response_url")),
+                content));
+    }
+
+    /** The reply to a stored message: the one kept from an earlier try, else the command's. */
+    String replyTo(InboundMessage stored) {
+        Optional<PendingReplies.Pending> earlier = pending.find(stored.id());
+        if (earlier.isPresent()) {
+            return earlier.get().text();
+        }
+        RobotMessage message = read(stored.body()).orElseThrow(() -> new IllegalStateException(
+                "inbox message " + stored.id() + " is not a robot message to answer"));
+        Long groupId = message.inGroup() && message.chatId() != null
+                ? groups.findByWecomChatId(message.chatId()).map(ChatGroup::id).orElse(null) : null;
+        if (message.inGroup() && groupId == null) {
+            log.info("Smart robot message {} from a chat bound to no group", stored.id());
+        }
+        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
+                Channel.WECOM_ROBOT, groupId);
+        String reply = conversation.handle(sender, message.content()).text();
+        pending.computed(stored.id(), reply);
+        return reply;
+    }
+
+    /** The reply went back in the HTTP response: the message is done. */
+    void answered(InboundMessage stored, String reply) {
+        pending.delivered(stored.id(), reply);
+        inbox.markProcessed(stored.id(), reply);
+        pending.forget(stored.id());
+    }
+
+    /**
+     * Answers a message whose first answer failed: through its response_url while that is still valid
+     * (else the reply is only recorded), and marks it processed.
+     */
+    void recover(InboundMessage stored) {
+        Optional<PendingReplies.Pending> earlier = pending.find(stored.id());
+        String reply = replyTo(stored);
+        boolean delivered = earlier.map(PendingReplies.Pending::delivered).orElse(false);
+        if (!delivered && !reply.isBlank()) {
+            String responseUrl = read(stored.body()).map(RobotMessage::responseUrl).orElse(null);
+            if (responseUrl == null || stored.receivedAt().plus(RESPONSE_URL_VALID).isBefore(clock.instant())) {
+                log.warn("Smart robot message {} answered too late for its response_url; reply only recorded",
+                        stored.id());
+            } else {
+                postMarkdown(responseUrl, reply);
+                pending.delivered(stored.id(), reply);
+            }
+        }
+        inbox.markProcessed(stored.id(), reply);
+        pending.forget(stored.id());
+        log.info("Smart robot message {} answered after recovery", stored.id());
+    }
+
+    /** The plaintext of a passive reply: a finished stream with the reply as markdown. */
+    String streamReply(String markdown) {
+        return write(Map.of("msgtype", "stream", "stream", Map.of("id", UUID.randomUUID().toString().replace("-", ""),
+                "finish", true, "content", truncate(markdown, STREAM_LIMIT_BYTES))));
+    }
+
+    private void postMarkdown(String responseUrl, String markdown) {
+        String body = write(Map.of("msgtype", "markdown", "markdown",
+                Map.of("content", truncate(markdown, STREAM_LIMIT_BYTES))));
+        JsonNode answer = http.post().uri(responseUrl).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(JsonNode.class);
+        int errcode = answer == null ? 0 : answer.path("errcode").asInt(0);
+        if (errcode != 0) {
+            throw new IllegalStateException("response_url refused the reply: errcode " + errcode);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String mixedText(JsonNode mixed) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode item : mixed.path("msg_item")) {
+            if ("text".equals(item.path("msgtype").asText())) {
+                String part = text(item.path("text").path("content"));
+                if (part != null) {
+                    text.append(text.isEmpty() ? "" : " ").append(part);
+                }
+            }
+        }
+        return text.isEmpty() ? null : text.toString();
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
+    /** At most {@code limit} bytes of UTF-8, cut between characters. */
+    static String truncate(String text, int limit) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= limit) {
+            return text;
+        }
+        int end = 0;
+        int used = 0;
+        while (end < text.length()) {
+            int next = text.offsetByCodePoints(end, 1);
+            used += text.substring(end, next).getBytes(StandardCharsets.UTF_8).length;
+            if (used > limit) {
+                break;
+            }
+            end = next;
+        }
+        return text.substring(0, end);
+    }
+}

@@ -1,0 +1,214 @@
+package org.yunxie.bot.channel.wecom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yunxie.core.ballot.Ballots;
+import org.yunxie.core.group.ChatGroup;
+import org.yunxie.core.group.ChatGroups;
+import org.yunxie.core.group.PostVia;
+import org.yunxie.core.inbox.InboundMessage;
+import org.yunxie.core.inbox.Inbox;
+import org.yunxie.core.roster.Household;
+import org.yunxie.core.roster.Roster;
+import org.yunxie.core.round.Round;
+import org.yunxie.core.round.RoundKind;
+import org.yunxie.core.round.Rounds;
+import org.yunxie.core.shared.Actor;
+import org.yunxie.core.shared.Channel;
+
+/**
+ * The smart robot endpoint over HTTP: group @-mentions run the command language and are answered in the
+ * same response with an encrypted finished stream, once per msgid.
+ */
+@WecomChannelTest
+class RobotCallbackTest {
+
+    static final String CHAT_8 = "wrTestChat8-handrail";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ShiftableClock clock;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    ChatGroups groups;
+    @Autowired
+    Roster roster;
+    @Autowired
+    Rounds rounds;
+    @Autowired
+    Ballots ballots;
+    @Autowired
+    StalledMessages stalled;
+
+    WecomSide wecom;
+    FakeWecomApi api = FakeWecomApi.shared();
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        wecom = new WecomSide(port, clock);
+        api.reset();
+        ChatGroup group8 = groups.ofCommunity(community()).stream().filter(g -> g.name().startsWith("8号楼"))
+                .findFirst().orElseThrow();
+        if (!CHAT_8.equals(group8.wecomChatId())) {
+            groups.connect(group8.id(), CHAT_8, PostVia.NONE, null, Actor.staff("test", "测试社工"), Channel.CONSOLE);
+        }
+    }
+
+    @Test
+    void urlVerificationAnswersTheBareEchostrSealedWithAnEmptyReceiveIdWithinASecond() {
+        long start = System.nanoTime();
+        HttpResponse<String> ours = wecom.verify("/wecom/robot", wecom.sealForRobot("8392016357"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        HttpResponse<String> sealedForACorp = wecom.verify("/wecom/robot", wecom.seal(WecomChannelTest.ROBOT_TOKEN,
+                WecomChannelTest.ROBOT_AES_KEY, WecomChannelTest.CORP_ID, "8392016357"));
+
+        assertThat(ours.statusCode()).isEqualTo(200);
+        assertThat(ours.body()).isEqualTo("8392016357");
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
+        assertThat(sealedForACorp.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aGroupMentionVoteIsRecordedAndReadBackInAFinishedEncryptedStream() {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-501");
+        int before = ballots.history(poll, flat.id()).size();
+        String msgid = newMsgid();
+
+        HttpResponse<String> answer = wecom.postRobot(wecom.sealForRobot(wecom.robotGroupText(msgid, CHAT_8,
+                "demo.madaye", "@云协商 #" + poll.number() + " 同意", api.responseUrl(msgid))));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode sealed = wecom.read(answer.body());
+        assertThat(sealed.has("msgsignature")).isTrue();
+        assertThat(sealed.path("timestamp").isNumber()).isTrue();
+        JsonNode reply = wecom.openRobotReply(answer.body());
+        assertThat(reply.path("msgtype").asText()).isEqualTo("stream");
+        assertThat(reply.path("stream").path("finish").asBoolean()).isTrue();
+        assertThat(reply.path("stream").path("id").asText()).isNotBlank();
+        assertThat(reply.path("stream").path("content").asText())
+                .contains("已记录：8-1-501 在 #" + poll.number() + " 选择「同意」");
+        assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
+        InboundMessage stored = inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow();
+        assertThat(stored.processedAt()).isNotNull();
+        assertThat(stored.chatId()).isEqualTo(CHAT_8);
+        assertThat(stored.reply()).isEqualTo(reply.path("stream").path("content").asText());
+    }
+
+    @Test
+    void aRepeatedMsgidGetsTheSameReplyAndRecordsNothingNew() {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-101");
+        String msgid = newMsgid();
+        String message = wecom.robotGroupText(msgid, CHAT_8, "demo.huangmin", "@云协商 #" + poll.number() + " 反对",
+                api.responseUrl(msgid));
+        HttpResponse<String> first = wecom.postRobot(wecom.sealForRobot(message));
+        int afterFirst = ballots.history(poll, flat.id()).size();
+
+        HttpResponse<String> second = wecom.postRobot(wecom.sealForRobot(message));
+        HttpResponse<String> third = wecom.postRobot(wecom.sealForRobot(message));
+
+        String firstReply = wecom.openRobotReply(first.body()).path("stream").path("content").asText();
+        assertThat(firstReply).contains("8-1-101").contains("反对");
+        assertThat(wecom.openRobotReply(second.body()).path("stream").path("content").asText()).isEqualTo(firstReply);
+        assertThat(wecom.openRobotReply(third.body()).path("stream").path("content").asText()).isEqualTo(firstReply);
+        assertThat(ballots.history(poll, flat.id())).hasSize(afterFirst);
+        assertThat(api.callsStartingWith("/robot-response/")).isEmpty();
+    }
+
+    @Test
+    void aForgedSignatureIsRefusedAndStoresNothing() {
+        String msgid = newMsgid();
+        WecomSide.Sealed sealed = wecom.sealForRobot(wecom.robotGroupText(msgid, CHAT_8, "demo.madaye",
+                "@云协商 #帮助", api.responseUrl(msgid)));
+
+        HttpResponse<String> forged = wecom.postRobot(sealed.withSignature(
+                wecom.sign("forged-token", sealed.timestamp(), sealed.encrypt()).signature()));
+        HttpResponse<String> appKey = wecom.postRobot(wecom.seal(WecomChannelTest.TOKEN, WecomChannelTest.AES_KEY, "",
+                wecom.robotGroupText(msgid, CHAT_8, "demo.madaye", "@云协商 #帮助", api.responseUrl(msgid))));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(appKey.statusCode()).isEqualTo(403);
+        assertThat(inbox.find(Channel.WECOM_ROBOT, msgid)).isEmpty();
+    }
+
+    @Test
+    void aChatBoundToNoGroupStillGetsTheConversationsAnswer() {
+        String msgid = newMsgid();
+
+        HttpResponse<String> answer = wecom.postRobot(wecom.sealForRobot(wecom.robotGroupText(msgid,
+                "wrUnknownChat", "demo.xuling", "#帮助 @云协商", api.responseUrl(msgid))));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode reply = wecom.openRobotReply(answer.body());
+        assertThat(reply.path("stream").path("finish").asBoolean()).isTrue();
+        assertThat(reply.path("stream").path("content").asText()).isNotBlank();
+        assertThat(inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt()).isNotNull();
+    }
+
+    @Test
+    void anEventOrImageIsAnsweredWithAnEmptyBodyAndNotStored() {
+        String msgid = newMsgid();
+        String event = "{\"msgid\":\"" + msgid + "\",\"aibotid\":\"aibTest\",\"chattype\":\"single\","
+                + "\"from\":{\"userid\":\"demo.madaye\"},\"msgtype\":\"event\",\"event\":{\"eventtype\":\"enter_chat\"}}";
+
+        HttpResponse<String> answer = wecom.postRobot(wecom.sealForRobot(event));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
+        assertThat(inbox.find(Channel.WECOM_ROBOT, msgid)).isEmpty();
+    }
+
+    @Test
+    void aMessageLeftUnansweredIsAnsweredLaterThroughItsResponseUrl() {
+        Round poll = handrailPoll();
+        Household flat = household("8-2-301");
+        int before = ballots.history(poll, flat.id()).size();
+        String msgid = newMsgid();
+        String message = wecom.robotGroupText(msgid, CHAT_8, "demo.gaofeng", "@云协商 #" + poll.number() + " 弃权",
+                api.responseUrl(msgid));
+        // As if the instance that took it in had stopped before answering.
+        InboundMessage stored = inbox.accept(Channel.WECOM_ROBOT, msgid, "demo.gaofeng", CHAT_8, message)
+                .orElseThrow();
+
+        stalled.recover(stored);
+
+        assertThat(api.calls("/robot-response/" + msgid)).singleElement().satisfies(call -> {
+            JsonNode body = wecom.read(call.body());
+            assertThat(body.path("msgtype").asText()).isEqualTo("markdown");
+            assertThat(body.path("markdown").path("content").asText())
+                    .contains("8-2-301 在 #" + poll.number() + " 选择「弃权」");
+        });
+        assertThat(inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt()).isNotNull();
+        assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
+    }
+
+    private static String newMsgid() {
+        return "msg" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private long community() {
+        return roster.communities().get(0).id();
+    }
+
+    private Round handrailPoll() {
+        return rounds.openInCommunity(community()).stream().filter(round -> round.kind() == RoundKind.POLL)
+                .findFirst().orElseThrow();
+    }
+
+    private Household household(String label) {
+        return roster.household(community(), label).orElseThrow();
+    }
+}
