@@ -1,5 +1,6 @@
 package org.yunxie.bot.command;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,10 +34,18 @@ class HelpCommand implements Command {
         return "usage.help";
     }
 
+    /** Help lists what residents do most first; commands not named here follow in registration order. */
+    private static final List<String> ORDER = List.of("列表", VoteCommand.NAME, "确认", "结果", "我的", "提议", "附议",
+            "绑定", "帮助", "发起", "催办", "截止", "延期");
+
     @Override
     public Reply run(Invocation invocation) {
         StringBuilder text = new StringBuilder(replies.wording().text("help.title"));
-        for (Command command : registry.getObject().all()) {
+        List<Command> commands = registry.getObject().all().stream()
+                .sorted(Comparator.comparingInt(command -> ORDER.contains(command.name())
+                        ? ORDER.indexOf(command.name()) : ORDER.size()))
+                .toList();
+        for (Command command : commands) {
             if (!command.staffOnly() || invocation.speaker().runsRounds()) {
                 text.append('\n').append(replies.wording().text(command.usageKey()));
             }

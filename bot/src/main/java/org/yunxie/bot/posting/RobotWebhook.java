@@ -7,10 +7,10 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.yunxie.bot.channel.wecom.WecomApiBase;
 
 /**
  * Posts into a group through its WeCom group robot: {@code POST {api-base-url}/cgi-bin/webhook/send?key=KEY}
@@ -23,9 +23,11 @@ class RobotWebhook {
     static final int TEXT_BYTES = 2048;
 
     private final RestClient http;
+    private final WecomApiBase apiBase;
 
-    RobotWebhook(RestClient.Builder builder, @Value("${yunxie.wecom.api-base-url}") String apiBaseUrl) {
-        this.http = builder.baseUrl(apiBaseUrl).build();
+    RobotWebhook(RestClient.Builder builder, WecomApiBase apiBase) {
+        this.http = builder.build();
+        this.apiBase = apiBase;
     }
 
     void text(String key, String content) {
@@ -38,7 +40,7 @@ class RobotWebhook {
     }
 
     private void send(String key, Map<String, Object> body) {
-        JsonNode answer = http.post().uri("/cgi-bin/webhook/send?key={key}", key)
+        JsonNode answer = http.post().uri(apiBase.url() + "/cgi-bin/webhook/send?key={key}", key)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
         int errcode = answer == null ? -1 : answer.path("errcode").asInt(-1);
         if (errcode != 0) {

@@ -1,6 +1,7 @@
 package org.yunxie.bot.sandbox;
 
-import java.time.Instant;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -41,19 +43,26 @@ class PlayingWecom {
     private final WxCryptUtil robotCrypt;
     private final String corpId;
     private final int agentId;
+    private final String appToken;
+    private final String robotToken;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
     private final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
     PlayingWecom(RestClient.Builder http, ChatLog chats, SandboxWecomApi api, Environment environment,
                  @Value("${yunxie.wecom.corp-id}") String corpId, @Value("${yunxie.wecom.agent-id}") int agentId,
                  @Value("${yunxie.wecom.token}") String token, @Value("${yunxie.wecom.aes-key}") String aesKey,
                  @Value("${yunxie.wecom.robot.token}") String robotToken,
-                 @Value("${yunxie.wecom.robot.aes-key}") String robotAesKey) {
+                 @Value("${yunxie.wecom.robot.aes-key}") String robotAesKey, Clock clock) {
         this.http = http.build();
         this.chats = chats;
         this.api = api;
         this.environment = environment;
         this.corpId = corpId;
         this.agentId = agentId;
+        this.appToken = token;
+        this.robotToken = robotToken;
+        this.clock = clock;
         this.appCrypt = new WxCryptUtil(token, aesKey, corpId);
         this.robotCrypt = new WxCryptUtil(robotToken, robotAesKey, "");
     }
@@ -67,7 +76,7 @@ class PlayingWecom {
                 "chattype", "group", "from", Map.of("userid", userid),
                 "response_url", base() + "/sandbox/wecom/robot-response/" + msgid,
                 "msgtype", "text", "text", Map.of("content", "@" + ROBOT_NAME + " " + text));
-        WxCryptUtil.EncryptContext sealed = robotCrypt.encryptContext(write(message));
+        WxCryptUtil.EncryptContext sealed = seal(robotCrypt, robotToken, write(message));
         Delivery delivery = new Delivery("/wecom/robot", query(sealed), write(Map.of("encrypt", sealed.getEncrypt())),
                 ChatLog.group(groupId), msgid);
         deliver(delivery);
@@ -79,10 +88,10 @@ class PlayingWecom {
         chats.add(ChatLog.person(userid), name, ChatLog.Author.PERSON, text, null);
         String msgid = Long.toString(msgIds.incrementAndGet());
         String xml = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><FromUserName><![CDATA[" + userid
-                + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime>"
+                + "]]></FromUserName><CreateTime>" + clock.instant().getEpochSecond() + "</CreateTime>"
                 + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + text.replace("]]>", "]] >")
                 + "]]></Content><MsgId>" + msgid + "</MsgId><AgentID>" + agentId + "</AgentID></xml>";
-        WxCryptUtil.EncryptContext sealed = appCrypt.encryptContext(xml);
+        WxCryptUtil.EncryptContext sealed = seal(appCrypt, appToken, xml);
         String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA["
                 + sealed.getEncrypt() + "]]></Encrypt><AgentID><![CDATA[" + agentId + "]]></AgentID></xml>";
         Delivery delivery = new Delivery("/wecom/callback", query(sealed), body, ChatLog.person(userid), msgid);
@@ -113,6 +122,24 @@ class PlayingWecom {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the robot endpoint answered something WeCom would not accept", e);
         }
+    }
+
+    /** Encrypts and signs as WeCom does, stamped with the application's clock (which tests may move). */
+    private WxCryptUtil.EncryptContext seal(WxCryptUtil crypt, String token, String plain) {
+        String encrypted = crypt.encrypt(randomText(), plain);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = Long.toString(Math.abs(random.nextLong()));
+        return new WxCryptUtil.EncryptContext(encrypted, SHA1.gen(token, timestamp, nonce, encrypted), timestamp, nonce);
+    }
+
+    /** The 16 random characters WeCom puts before each message. */
+    private String randomText() {
+        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder text = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return text.toString();
     }
 
     private String query(WxCryptUtil.EncryptContext sealed) {

@@ -61,13 +61,9 @@ class SandboxDirectory {
                 .filter(group -> key.equals(group.robotWebhookKey())).findFirst();
     }
 
+    /** Residents first (the page picks the first as speaker), then staff. */
     private List<Person> people(ChatGroup group) {
         Map<String, Person> people = new LinkedHashMap<>();
-        for (Staff person : staff.ofCommunity(group.communityId())) {
-            if (person.wecomUserid() != null) {
-                people.put(person.wecomUserid(), new Person(person.wecomUserid(), person.displayName(), "", true));
-            }
-        }
         for (Household household : roster.households(groups.buildingIds(group.id()))) {
             for (Binding binding : roster.bindingsOfHousehold(household.id())) {
                 Member member = roster.member(binding.memberId()).orElseThrow();
@@ -78,6 +74,12 @@ class SandboxDirectory {
                                 (known, more) -> new Person(known.userid(), known.name(),
                                         known.units().isEmpty() ? more.units() : known.units() + "、" + more.units(),
                                         known.staff())));
+            }
+        }
+        for (Staff person : staff.ofCommunity(group.communityId())) {
+            if (person.wecomUserid() != null) {
+                people.putIfAbsent(person.wecomUserid(),
+                        new Person(person.wecomUserid(), person.displayName(), "", true));
             }
         }
         return List.copyOf(people.values());

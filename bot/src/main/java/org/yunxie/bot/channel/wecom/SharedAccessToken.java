@@ -32,8 +32,16 @@ final class SharedAccessToken extends WxCpRedisTemplateConfigImpl {
     private volatile String localToken;
     private volatile long localExpiresAt;
 
-    SharedAccessToken(StringRedisTemplate redis, String keyPrefix) {
+    private final transient WecomApiBase apiBase;
+
+    SharedAccessToken(StringRedisTemplate redis, String keyPrefix, WecomApiBase apiBase) {
         super(redis, keyPrefix);
+        this.apiBase = apiBase;
+    }
+
+    @Override
+    public String getApiUrl(String path) {
+        return apiBase.url() + path;
     }
 
     @Override

@@ -30,19 +30,18 @@ class WecomConfiguration {
     static final String WXJAVA_REQUEST_LOG = "me.chanjar.weixin.cp.api.impl.BaseWxCpServiceImpl";
 
     @Bean
-    WxCpService wecomApi(WecomSettings settings, StringRedisTemplate redis, Environment environment,
+    WxCpService wecomApi(WecomSettings settings, WecomApiBase apiBase, StringRedisTemplate redis, Environment environment,
                          ObjectProvider<LoggingSystem> logging) {
         if (!environment.containsProperty("logging.level." + WXJAVA_REQUEST_LOG)) {
             logging.ifAvailable(system -> system.setLogLevel(WXJAVA_REQUEST_LOG, LogLevel.OFF));
         }
-        SharedAccessToken storage = new SharedAccessToken(redis, REDIS_PREFIX);
+        SharedAccessToken storage = new SharedAccessToken(redis, REDIS_PREFIX, apiBase);
         // The order matters in WxJava 4.7.3.B: setAgentId derives the Redis keys from the CorpID.
         storage.setCorpId(settings.corpId());
         storage.setCorpSecret(settings.secret());
         storage.setAgentId(settings.agentId());
         storage.setToken(settings.token());
         storage.setAesKey(settings.aesKey());
-        storage.setBaseApiUrl(settings.apiBaseUrl());
         WxCpServiceImpl service = new WxCpServiceImpl();
         service.setWxCpConfigStorage(storage);
         // WxJava retries "system busy" itself; keep it short, the recovery job retries later anyway.
