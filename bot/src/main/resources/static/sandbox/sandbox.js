@@ -27,6 +27,27 @@ function line(entry) {
     bubble.textContent = entry.text;
   }
   div.append(from, bubble);
+  if (entry.buttons && entry.buttons.length) {
+    const row = document.createElement('div');
+    row.className = 'card-buttons';
+    for (const button of entry.buttons) {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'card-button';
+      element.textContent = button.text;
+      element.dataset.key = button.key;
+      element.addEventListener('click', async () => {
+        row.querySelectorAll('button').forEach(b => b.disabled = true);
+        const userid = entry.chat.substring('user:'.length);
+        await json('/sandbox/api/people/' + encodeURIComponent(userid) + '/click', {
+          method: 'POST', headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({name: userid, taskId: entry.taskId, key: button.key, text: button.text})
+        });
+      });
+      row.appendChild(element);
+    }
+    div.appendChild(row);
+  }
   return div;
 }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.yunxie.bot.announcement.Announcements;
 import org.yunxie.bot.channel.log.LoggingPublisher;
 import org.yunxie.bot.ratelimit.RateLimiter;
+import org.yunxie.bot.text.Chunks;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
 import org.yunxie.core.group.PostVia;

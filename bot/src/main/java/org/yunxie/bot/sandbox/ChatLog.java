@@ -17,8 +17,15 @@ import org.springframework.stereotype.Component;
 @SandboxEnabled
 class ChatLog {
 
-    /** One line in a chat window; {@code image} is a PNG in Base64 when the bot posted a picture. */
-    record Entry(long seq, Instant at, String chat, String from, Author author, String text, String image) {
+    /**
+     * One line in a chat window; {@code image} is a PNG in Base64 when the bot posted a picture, and a vote
+     * card carries its task id and buttons.
+     */
+    record Entry(long seq, Instant at, String chat, String from, Author author, String text, String image,
+                 String taskId, List<Button> buttons) {
+    }
+
+    record Button(String text, String key) {
     }
 
     enum Author { PERSON, BOT, ANNOUNCEMENT }
@@ -35,7 +42,13 @@ class ChatLog {
     }
 
     Entry add(String chat, String from, Author author, String text, String image) {
-        Entry entry = new Entry(sequence.incrementAndGet(), Instant.now(), chat, from, author, text, image);
+        return add(chat, from, author, text, image, null, List.of());
+    }
+
+    Entry add(String chat, String from, Author author, String text, String image, String taskId,
+              List<Button> buttons) {
+        Entry entry = new Entry(sequence.incrementAndGet(), Instant.now(), chat, from, author, text, image, taskId,
+                List.copyOf(buttons));
         List<Entry> lines = chats.computeIfAbsent(chat, key -> new ArrayList<>());
         synchronized (lines) {
             lines.add(entry);

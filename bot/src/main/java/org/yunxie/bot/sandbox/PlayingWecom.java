@@ -99,6 +99,25 @@ class PlayingWecom {
         return delivery;
     }
 
+    /** A person taps a button of a vote card in the 1:1 chat: WeCom sends the app a card event. */
+    Delivery clickCard(String userid, String name, String taskId, String key, String buttonText) {
+        chats.add(ChatLog.person(userid), name, ChatLog.Author.PERSON, "（点了卡片按钮「" + buttonText + "」）", null);
+        long now = clock.instant().getEpochSecond();
+        String code = api.responseCode(taskId, userid);
+        String xml = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><FromUserName><![CDATA[" + userid
+                + "]]></FromUserName><CreateTime>" + now + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+                + "<Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[" + key + "]]></EventKey>"
+                + "<TaskId><![CDATA[" + taskId + "]]></TaskId><CardType><![CDATA[button_interaction]]></CardType>"
+                + "<ResponseCode><![CDATA[" + (code == null ? "" : code) + "]]></ResponseCode>"
+                + "<AgentID>" + agentId + "</AgentID></xml>";
+        WxCryptUtil.EncryptContext sealed = seal(appCrypt, appToken, xml);
+        String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA["
+                + sealed.getEncrypt() + "]]></Encrypt><AgentID><![CDATA[" + agentId + "]]></AgentID></xml>";
+        Delivery delivery = new Delivery("/wecom/callback", query(sealed), body, ChatLog.person(userid), taskId);
+        deliver(delivery);
+        return delivery;
+    }
+
     /** Sends a delivery (again): what the bot answers in a group shows in that group's window. */
     void deliver(Delivery delivery) {
         String answer = http.post().uri(base() + delivery.path() + "?" + delivery.query())

@@ -26,6 +26,9 @@ class SandboxController {
     record Say(String userid, String name, String text) {
     }
 
+    record Click(String name, String taskId, String key, String text) {
+    }
+
     private final SandboxDirectory directory;
     private final PlayingWecom wecom;
     private final ChatLog chats;
@@ -70,6 +73,13 @@ class SandboxController {
             return ResponseEntity.badRequest().build();
         }
         send(ChatLog.person(userid), () -> wecom.sayPrivately(userid, say.name(), say.text()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/sandbox/api/people/{userid}/click")
+    ResponseEntity<Void> click(@PathVariable String userid, @RequestBody Click click) {
+        send(ChatLog.person(userid), () -> wecom.clickCard(userid, click.name(), click.taskId(), click.key(),
+                click.text()));
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,8 @@ package org.yunxie.bot.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,7 @@ class SandboxWecomApi {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> robotMessageGroups = new ConcurrentHashMap<>();
     private final Map<String, Integer> robotMinute = new ConcurrentHashMap<>();
+    private final Map<String, String> responseCodes = new ConcurrentHashMap<>();
 
     SandboxWecomApi(ChatLog chats, SandboxDirectory directory, @Value("${yunxie.wecom.corp-id}") String corpId,
                     @Value("${yunxie.wecom.secret}") String secret) {
@@ -62,14 +65,30 @@ class SandboxWecomApi {
         if (!tokens.contains(token)) {
             return invalidToken();
         }
-        String text = body.path("msgtype").asText().equals("template_card")
-                ? "[卡片] " + body.path("template_card").path("main_title").path("title").asText()
-                : body.path("text").path("content").asText(body.path("markdown").path("content").asText());
+        boolean card = body.path("msgtype").asText().equals("template_card");
         for (String userid : body.path("touser").asText().split("\\|")) {
-            chats.add(ChatLog.person(userid), "云协商", ChatLog.Author.BOT, text, null);
+            if (card) {
+                JsonNode template = body.path("template_card");
+                List<ChatLog.Button> buttons = new ArrayList<>();
+                template.path("button_list").forEach(button -> buttons.add(
+                        new ChatLog.Button(button.path("text").asText(), button.path("key").asText())));
+                String task = template.path("task_id").asText();
+                responseCodes.put(task + "|" + userid, UUID.randomUUID().toString());
+                chats.add(ChatLog.person(userid), "云协商", ChatLog.Author.BOT,
+                        template.path("main_title").path("title").asText() + " "
+                                + template.path("main_title").path("desc").asText() + "\n"
+                                + template.path("sub_title_text").asText(), null, task, buttons);
+            } else {
+                chats.add(ChatLog.person(userid), "云协商", ChatLog.Author.BOT,
+                        body.path("text").path("content").asText(body.path("markdown").path("content").asText()), null);
+            }
         }
-        return Map.of("errcode", 0, "errmsg", "ok", "msgid", UUID.randomUUID().toString(),
-                "response_code", UUID.randomUUID().toString());
+        return Map.of("errcode", 0, "errmsg", "ok", "msgid", UUID.randomUUID().toString());
+    }
+
+    /** The response code WeCom puts in a card click, which lets the app update that card once. */
+    String responseCode(String taskId, String userid) {
+        return responseCodes.get(taskId + "|" + userid);
     }
 
     @PostMapping("/cgi-bin/message/update_template_card")
@@ -77,10 +96,13 @@ class SandboxWecomApi {
         if (!tokens.contains(token)) {
             return invalidToken();
         }
+        String code = body.path("response_code").asText();
+        if (!responseCodes.values().remove(code)) {
+            return Map.of("errcode", 40150, "errmsg", "invalid response_code: unknown or used");
+        }
         for (JsonNode userid : body.path("userids")) {
             chats.add(ChatLog.person(userid.asText()), "云协商", ChatLog.Author.BOT,
-                    "[卡片已更新] " + body.path("button").path("replace_name").asText(
-                            body.path("template_card").path("main_title").path("title").asText()), null);
+                    "卡片已更新：" + body.path("button").path("replace_name").asText(), null);
         }
         return Map.of("errcode", 0, "errmsg", "ok");
     }

@@ -1,8 +1,5 @@
 package org.yunxie.bot.channel.wecom;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yunxie.bot.command.Conversation;
 import org.yunxie.bot.command.Sender;
+import org.yunxie.bot.text.Chunks;
 import org.yunxie.core.inbox.InboundMessage;
 import org.yunxie.core.inbox.Inbox;
 import org.yunxie.core.roster.ChatIdentity;
@@ -46,15 +44,17 @@ class AppMessages {
     private final PendingReplies pending;
     private final WxCpService wecom;
     private final WecomSettings settings;
+    private final VoteCards cards;
     private final ThreadPoolExecutor pool;
 
     AppMessages(Conversation conversation, Inbox inbox, PendingReplies pending, WxCpService wecom,
-                WecomSettings settings) {
+                WecomSettings settings, VoteCards cards) {
         this.conversation = conversation;
         this.inbox = inbox;
         this.pending = pending;
         this.wecom = wecom;
         this.settings = settings;
+        this.cards = cards;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(2, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500), task -> {
             Thread thread = new Thread(task, "wecom-app-" + threads.incrementAndGet());
@@ -127,8 +127,11 @@ class AppMessages {
     private String answer(InboundMessage stored) {
         WxCpXmlMessage message = parse(stored.body());
         if ("event".equals(message.getMsgType())) {
-            // Card clicks and the like: no command to run yet; answering nothing is what WeCom expects.
-            log.info("WeCom app event {} of inbox message {} has no handler", message.getEvent(), stored.id());
+            if (VoteCards.EVENT.equals(message.getEvent())) {
+                return cards.clicked(message);
+            }
+            // Other events (entering the app and the like) need no answer.
+            log.debug("WeCom app event {} of inbox message {} needs no answer", message.getEvent(), stored.id());
             return "";
         }
         String from = message.getFromUserName();
@@ -145,7 +148,7 @@ class AppMessages {
     }
 
     private void send(String userid, String text) {
-        for (String part : parts(text)) {
+        for (String part : Chunks.of(text, TEXT_LIMIT_BYTES)) {
             WxCpMessage message = WxCpMessage.TEXT().agentId(settings.agentId()).toUser(userid).content(part).build();
             try {
                 WxCpMessageSendResult result = wecom.getMessageService().send(message);
@@ -157,39 +160,6 @@ class AppMessages {
                         + e.getError().getErrorMsg(), e);
             }
         }
-    }
-
-    /** Splits at line ends into parts WeCom shows whole; a single overlong line is cut where it must be. */
-    static List<String> parts(String text) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        for (String line : text.split("(?<=\n)")) {
-            if (utf8(part) + utf8(line) > TEXT_LIMIT_BYTES && !part.isEmpty()) {
-                parts.add(part.toString());
-                part.setLength(0);
-            }
-            while (utf8(line) > TEXT_LIMIT_BYTES) {
-                int cut = 0;
-                int bytes = 0;
-                while (cut < line.length()) {
-                    int next = line.offsetByCodePoints(cut, 1);
-                    bytes += utf8(line.substring(cut, next));
-                    if (bytes > TEXT_LIMIT_BYTES) {
-                        break;
-                    }
-                    cut = next;
-                }
-                parts.add(line.substring(0, cut));
-                line = line.substring(cut);
-            }
-            part.append(line);
-        }
-        parts.add(part.toString());
-        return parts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
-    }
-
-    private static int utf8(CharSequence text) {
-        return text.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     @PreDestroy

@@ -1,4 +1,4 @@
-package org.yunxie.bot.posting;
+package org.yunxie.bot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.yunxie.bot.posting;
+package org.yunxie.bot.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,12 +8,12 @@ import java.util.List;
  * Splits a long announcement into messages a group robot accepts (text is limited in bytes), at line
  * breaks where possible, so a long list of unit labels arrives as several readable messages.
  */
-final class Chunks {
+public final class Chunks {
 
     private Chunks() {
     }
 
-    static List<String> of(String text, int maxBytes) {
+    public static List<String> of(String text, int maxBytes) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\n", -1)) {
