@@ -61,6 +61,9 @@ class StartupGuide {
         String base = baseUrl();
         if (base != null) {
             lines.add(wording.text("guide.url", base));
+            if (environment.getProperty("yunxie.sandbox.enabled", Boolean.class, false)) {
+                lines.add(wording.text("guide.sandbox", base));
+            }
         }
         List<Community> communities = roster.communities();
         if (communities.isEmpty()) {

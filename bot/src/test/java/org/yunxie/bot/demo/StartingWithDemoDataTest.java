@@ -83,7 +83,8 @@ class StartingWithDemoDataTest {
         List<ChatGroup> chatGroups = groups.ofCommunity(demo().id());
         assertThat(chatGroups).extracting(ChatGroup::name).containsExactlyInAnyOrder("7号楼业主群", "8号楼邻里群");
 
-        List<Round> open = rounds.openInCommunity(demo().id());
+        // The seeded rounds are #1 and #2; other tests sharing this application may open more.
+        List<Round> open = rounds.openInCommunity(demo().id()).stream().filter(round -> round.number() <= 2).toList();
         assertThat(open).extracting(Round::kind).containsExactly(RoundKind.COST_SHARE, RoundKind.POLL);
         Round doorAccess = open.get(0);
         Round handrail = open.get(1);
