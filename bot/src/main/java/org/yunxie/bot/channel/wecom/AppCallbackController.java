@@ -79,7 +79,7 @@ class AppCallbackController {
             log.debug("WeCom app delivery {} repeated, answered without processing", key);
             return Answers.plain("success");
         }
-        log.info("WeCom app {} received as inbox message {}", message.getMsgType(), stored.get().id());
+        log.debug("WeCom app {} received as inbox message {}", message.getMsgType(), stored.get().id());
         messages.processLater(stored.get());
         return Answers.plain("success");
     }

@@ -87,7 +87,7 @@ class RobotCallbackController {
             return answerRepeat(crypto, message.msgid(), nonce);
         }
         InboundMessage first = stored.get();
-        log.info("Smart robot message received as inbox message {}", first.id());
+        log.debug("Smart robot message received as inbox message {}", first.id());
         String reply;
         try {
             reply = messages.replyTo(first);
