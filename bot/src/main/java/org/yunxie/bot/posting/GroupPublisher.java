@@ -17,7 +17,6 @@ import org.yunxie.bot.ratelimit.RateLimiter;
 import org.yunxie.bot.text.Chunks;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
-import org.yunxie.core.group.PostVia;
 import org.yunxie.core.outbox.OutboxKind;
 import org.yunxie.core.outbox.OutboxMessage;
 import org.yunxie.core.outbox.OutboxPublisher;
@@ -27,15 +26,15 @@ import org.yunxie.core.round.Round;
 import org.yunxie.core.round.Rounds;
 
 /**
- * Posts announcements into their groups through the group robot, within its budget of 20 messages a
- * minute: a message whose parts do not fit in this minute's budget waits for the next (the outbox keeps
- * it). An outcome is posted as text and a chart. Parts already posted are remembered in Redis, so a retry
- * after a failure in the middle does not post them again. Groups not connected to WeCom get the log.
+ * Posts announcements into their groups, through the group robot (20 messages a minute) or the app chat,
+ * within the budget: a message whose parts do not fit in this minute's budget waits for the next (the
+ * outbox keeps it). An outcome is posted as text and a chart. Parts already posted are remembered in
+ * Redis, so a retry after a failure in the middle does not post them again. Groups not connected to WeCom
+ * get the log.
  */
 @Component
 class GroupPublisher implements OutboxPublisher {
 
-    static final int ROBOT_MESSAGES_PER_MINUTE = 20;
     private static final Logger log = LoggerFactory.getLogger(GroupPublisher.class);
     private static final Duration PART_MEMORY = Duration.ofDays(2);
 
@@ -45,13 +44,15 @@ class GroupPublisher implements OutboxPublisher {
     private final Outcomes outcomes;
     private final OutcomeChart chart;
     private final RobotWebhook webhook;
+    private final AppChat appChat;
     private final RateLimiter limiter;
     private final StringRedisTemplate redis;
     private final LoggingPublisher logOnly;
     private final Clock clock;
 
     GroupPublisher(Announcements announcements, ChatGroups groups, Rounds rounds, Outcomes outcomes,
-                   OutcomeChart chart, RobotWebhook webhook, RateLimiter limiter, StringRedisTemplate redis,
+                   OutcomeChart chart, RobotWebhook webhook, AppChat appChat, RateLimiter limiter,
+                   StringRedisTemplate redis,
                    LoggingPublisher logOnly, Clock clock) {
         this.announcements = announcements;
         this.groups = groups;
@@ -59,6 +60,7 @@ class GroupPublisher implements OutboxPublisher {
         this.outcomes = outcomes;
         this.chart = chart;
         this.webhook = webhook;
+        this.appChat = appChat;
         this.limiter = limiter;
         this.redis = redis;
         this.logOnly = logOnly;
@@ -68,25 +70,26 @@ class GroupPublisher implements OutboxPublisher {
     @Override
     public void publish(OutboxMessage message) throws PublishLater {
         ChatGroup group = message.chatGroupId() == null ? null : groups.find(message.chatGroupId()).orElse(null);
-        if (group == null || group.postVia() != PostVia.ROBOT_WEBHOOK || group.robotWebhookKey() == null) {
+        GroupPoster poster = group == null ? null : posterFor(group);
+        if (poster == null) {
             logOnly.publish(message);
             return;
         }
-        List<Part> parts = parts(message);
+        List<Part> parts = parts(message, poster.textBytes());
         List<Part> unsent = parts.stream().filter(part -> !posted(message, part)).toList();
-        Optional<Instant> later = limiter.take("robot:" + group.id(), ROBOT_MESSAGES_PER_MINUTE, Duration.ofMinutes(1),
-                unsent.size());
+        Optional<Instant> later = limiter.take(group.postVia() + ":" + group.id(), poster.perMinute(),
+                Duration.ofMinutes(1), unsent.size());
         if (later.isPresent()) {
             throw new PublishLater(later.get());
         }
         for (Part part : unsent) {
             try {
                 if (part.png() != null) {
-                    webhook.image(group.robotWebhookKey(), part.png());
+                    poster.image(group, part.png());
                 } else {
-                    webhook.text(group.robotWebhookKey(), part.text());
+                    poster.text(group, part.text());
                 }
-            } catch (RobotWebhook.WebhookRefused refused) {
+            } catch (GroupPoster.Refused refused) {
                 if (refused.rateLimited()) {
                     throw new PublishLater(clock.instant().plus(Duration.ofMinutes(1)));
                 }
@@ -96,9 +99,17 @@ class GroupPublisher implements OutboxPublisher {
         }
     }
 
-    private List<Part> parts(OutboxMessage message) {
+    private GroupPoster posterFor(ChatGroup group) {
+        return switch (group.postVia()) {
+            case ROBOT_WEBHOOK -> group.robotWebhookKey() == null ? null : webhook;
+            case APP_CHAT -> group.wecomChatId() == null ? null : appChat;
+            case NONE -> null;
+        };
+    }
+
+    private List<Part> parts(OutboxMessage message, int textBytes) {
         List<Part> parts = new ArrayList<>();
-        List<String> chunks = Chunks.of(announcements.render(message), RobotWebhook.TEXT_BYTES);
+        List<String> chunks = Chunks.of(announcements.render(message), textBytes);
         for (int i = 0; i < chunks.size(); i++) {
             parts.add(new Part(i, chunks.get(i), null));
         }

@@ -11,16 +11,15 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.yunxie.bot.channel.wecom.WecomApiBase;
+import org.yunxie.core.group.ChatGroup;
 
 /**
  * Posts into a group through its WeCom group robot: {@code POST {api-base-url}/cgi-bin/webhook/send?key=KEY}
- * with a text or an image. WeCom answers 200 with an errcode; anything but 0 is a failure to retry.
+ * with a text or an image, 20 messages a minute per robot. WeCom answers 200 with an errcode; anything but
+ * 0 is a failure to retry, 45009 a spent budget.
  */
 @Component
-class RobotWebhook {
-
-    /** Text messages of a group robot may carry at most 2048 bytes. */
-    static final int TEXT_BYTES = 2048;
+class RobotWebhook implements GroupPoster {
 
     private final RestClient http;
     private final WecomApiBase apiBase;
@@ -30,12 +29,24 @@ class RobotWebhook {
         this.apiBase = apiBase;
     }
 
-    void text(String key, String content) {
-        send(key, Map.of("msgtype", "text", "text", Map.of("content", content)));
+    @Override
+    public int perMinute() {
+        return 20;
     }
 
-    void image(String key, byte[] png) {
-        send(key, Map.of("msgtype", "image", "image", Map.of(
+    @Override
+    public int textBytes() {
+        return 2048;
+    }
+
+    @Override
+    public void text(ChatGroup group, String content) {
+        send(group.robotWebhookKey(), Map.of("msgtype", "text", "text", Map.of("content", content)));
+    }
+
+    @Override
+    public void image(ChatGroup group, byte[] png) {
+        send(group.robotWebhookKey(), Map.of("msgtype", "image", "image", Map.of(
                 "base64", Base64.getEncoder().encodeToString(png), "md5", md5(png))));
     }
 
@@ -44,7 +55,8 @@ class RobotWebhook {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
         int errcode = answer == null ? -1 : answer.path("errcode").asInt(-1);
         if (errcode != 0) {
-            throw new WebhookRefused(errcode, answer == null ? "no answer" : answer.path("errmsg").asText());
+            throw new Refused("group robot refused: " + errcode + " "
+                    + (answer == null ? "no answer" : answer.path("errmsg").asText()), errcode == 45009);
         }
     }
 
@@ -53,21 +65,6 @@ class RobotWebhook {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** WeCom refused the message; 45009 means the robot's per-minute budget was spent. */
-    static class WebhookRefused extends RuntimeException {
-
-        private final int errcode;
-
-        WebhookRefused(int errcode, String errmsg) {
-            super("group robot refused: " + errcode + " " + errmsg);
-            this.errcode = errcode;
-        }
-
-        boolean rateLimited() {
-            return errcode == 45009;
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.yunxie.bot.sandbox;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.yunxie.core.group.ChatGroup;
 
 /**
@@ -41,6 +44,7 @@ class SandboxWecomApi {
     private final Map<String, Long> robotMessageGroups = new ConcurrentHashMap<>();
     private final Map<String, Integer> robotMinute = new ConcurrentHashMap<>();
     private final Map<String, String> responseCodes = new ConcurrentHashMap<>();
+    private final Map<String, String> media = new ConcurrentHashMap<>();
 
     SandboxWecomApi(ChatLog chats, SandboxDirectory directory, @Value("${yunxie.wecom.corp-id}") String corpId,
                     @Value("${yunxie.wecom.secret}") String secret) {
@@ -117,9 +121,11 @@ class SandboxWecomApi {
         robotMinute.keySet().removeIf(counted -> !counted.endsWith(":" + now));
         String minute = key + ":" + now;
         if (robotMinute.merge(minute, 1, Integer::sum) > ROBOT_PER_MINUTE) {
+            chats.add(ChatLog.group(group.id()), "企业微信", ChatLog.Author.ANNOUNCEMENT,
+                    "（群机器人拒绝了一条消息：超过每分钟 " + ROBOT_PER_MINUTE + " 条，errcode 45009）", null);
             return Map.of("errcode", 45009, "errmsg", "api freq out of limit");
         }
-        post(group.id(), body);
+        post(group.id(), body, "群机器人");
         return Map.of("errcode", 0, "errmsg", "ok");
     }
 
@@ -132,8 +138,20 @@ class SandboxWecomApi {
         if (group == null) {
             return Map.of("errcode", 86003, "errmsg", "chat not found");
         }
-        post(group.id(), body);
+        post(group.id(), body, "云协商（应用群聊）");
         return Map.of("errcode", 0, "errmsg", "ok");
+    }
+
+    @PostMapping("/cgi-bin/media/upload")
+    Map<String, Object> upload(@RequestParam("access_token") String token, @RequestParam String type,
+                               @RequestParam("media") MultipartFile media) throws IOException {
+        if (!tokens.contains(token)) {
+            return invalidToken();
+        }
+        String id = "sandbox-media-" + UUID.randomUUID();
+        this.media.put(id, Base64.getEncoder().encodeToString(media.getBytes()));
+        return Map.of("errcode", 0, "errmsg", "ok", "type", type, "media_id", id,
+                "created_at", Long.toString(Instant.now().getEpochSecond()));
     }
 
     /** Where a robot message's response_url points in the sandbox: the active reply shows in its group. */
@@ -152,12 +170,13 @@ class SandboxWecomApi {
         robotMessageGroups.put(msgid, groupId);
     }
 
-    private void post(long groupId, JsonNode body) {
+    private void post(long groupId, JsonNode body, String from) {
         if (body.path("msgtype").asText().equals("image")) {
-            chats.add(ChatLog.group(groupId), "群机器人", ChatLog.Author.ANNOUNCEMENT, null,
-                    body.path("image").path("base64").asText());
+            JsonNode image = body.path("image");
+            String png = image.has("media_id") ? media.get(image.path("media_id").asText()) : image.path("base64").asText();
+            chats.add(ChatLog.group(groupId), from, ChatLog.Author.ANNOUNCEMENT, null, png);
         } else {
-            chats.add(ChatLog.group(groupId), "群机器人", ChatLog.Author.ANNOUNCEMENT,
+            chats.add(ChatLog.group(groupId), from, ChatLog.Author.ANNOUNCEMENT,
                     body.path("text").path("content").asText(body.path("markdown").path("content").asText()), null);
         }
     }
