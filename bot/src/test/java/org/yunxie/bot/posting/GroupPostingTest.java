@@ -2,9 +2,9 @@ package org.yunxie.bot.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.client.RestClient;
 import org.yunxie.bot.EmbeddedDemoTest;
+import org.yunxie.bot.sandbox.SandboxClient;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
 import org.yunxie.core.group.PostVia;
@@ -25,7 +25,7 @@ import org.yunxie.core.outbox.OutboxKind;
 import org.yunxie.core.outcome.ClosingRound;
 import org.yunxie.core.roster.Building;
 import org.yunxie.core.roster.Community;
-import org.yunxie.core.roster.Roster;
+import org.yunxie.core.roster.KeepingRoster;
 import org.yunxie.core.round.DraftingRound;
 import org.yunxie.core.round.OpeningRound;
 import org.yunxie.core.round.Round;
@@ -42,7 +42,7 @@ class GroupPostingTest {
     @LocalServerPort
     int port;
     @Autowired
-    Roster roster;
+    KeepingRoster keeping;
     @Autowired
     ChatGroups groups;
     @Autowired
@@ -88,12 +88,12 @@ class GroupPostingTest {
                 .contains("errcode 45009"));
     }
 
+    /** A group in a community of its own, so the demo community stays as seeded for the other tests. */
     private ChatGroup newGroup(PostVia via, String webhookKey) {
-        Community demo = roster.communities().get(0);
-        Building eight = roster.buildings(demo.id()).stream().filter(b -> b.name().equals("8号楼")).findFirst()
-                .orElseThrow();
-        ChatGroup group = groups.register(demo.id(), "测试群-" + UUID.randomUUID(), List.of(eight.id()), STAFF,
-                Channel.CONSOLE);
+        Community community = keeping.registerCommunity("测试社区-" + UUID.randomUUID(), STAFF, Channel.CONSOLE);
+        Building building = keeping.registerBuilding(community.id(), "1号楼", STAFF, Channel.CONSOLE);
+        keeping.registerHousehold(building, "1-1-101", new BigDecimal("80.00"), null, STAFF, Channel.CONSOLE);
+        ChatGroup group = groups.register(community.id(), "测试群", List.of(building.id()), STAFF, Channel.CONSOLE);
         return groups.connect(group.id(), "wrTest" + UUID.randomUUID().toString().substring(0, 8), via, webhookKey,
                 STAFF, Channel.CONSOLE);
     }
@@ -105,22 +105,10 @@ class GroupPostingTest {
     }
 
     private JsonNode await(ChatGroup group, Predicate<JsonNode> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode line : lines(group)) {
-                if (wanted.test(line)) {
-                    return line;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("group " + group.name() + " never showed the expected line");
+        return new SandboxClient(port).await("group:" + group.id(), wanted);
     }
 
     private List<JsonNode> lines(ChatGroup group) {
-        List<JsonNode> all = new ArrayList<>();
-        RestClient.create("http://127.0.0.1:" + port).get().uri("/sandbox/api/chats?chat=group:{id}", group.id())
-                .retrieve().body(JsonNode.class).forEach(all::add);
-        return all;
+        return new SandboxClient(port).lines("group:" + group.id());
     }
 }

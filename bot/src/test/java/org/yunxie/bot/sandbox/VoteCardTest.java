@@ -2,17 +2,12 @@ package org.yunxie.bot.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import org.yunxie.bot.EmbeddedDemoTest;
 import org.yunxie.core.ballot.Ballots;
 import org.yunxie.core.roster.Roster;
@@ -34,20 +29,21 @@ class VoteCardTest {
 
     @Test
     void aTapOnAVoteCardCastsTheBallotAndUpdatesTheCard() throws Exception {
-        RestClient http = RestClient.create("http://127.0.0.1:" + port);
-        JsonNode group = group(http, "8号楼邻里群");
+        SandboxClient sandbox = new SandboxClient(port);
+        JsonNode group = sandbox.group("8号楼邻里群");
+        long groupId = group.path("id").asLong();
         // A poll of its own, so that the demo rounds other tests look at keep their seeded ballots.
-        String launched = staffSays(http, group, "#发起 表决 8号楼更换单元门锁");
+        String launched = sandbox.say(groupId, "demo.lijuan", "社工李娟", "#发起 表决 8号楼更换单元门锁");
         int number = Integer.parseInt(launched.replaceAll("^已发起 #(\\d+).*$", "$1"));
         Round poll = rounds.findByNumber(roster.communities().get(0).id(), number).orElseThrow();
 
-        String answer = staffSays(http, group, "#发卡 " + number);
+        String answer = sandbox.say(groupId, "demo.lijuan", "社工李娟", "#发卡 " + number);
         assertThat(answer).matches("已向 #" + number + " 未回复的 [1-9]\\d* 位住户发送投票卡片。");
 
         JsonNode card = null;
         String userid = null;
         for (JsonNode person : group.path("people")) {
-            for (JsonNode line : lines(http, "user:" + person.path("userid").asText())) {
+            for (JsonNode line : sandbox.lines("user:" + person.path("userid").asText())) {
                 if (line.path("buttons").size() > 0 && line.path("taskId").asText().startsWith("yx" + poll.id() + "m")) {
                     card = line;
                     userid = person.path("userid").asText();
@@ -58,56 +54,15 @@ class VoteCardTest {
         assertThat(card.path("buttons")).extracting(button -> button.path("text").asText())
                 .containsExactly("同意", "反对", "弃权");
 
-        http.post().uri("/sandbox/api/people/{userid}/click", userid).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", userid, "taskId", card.path("taskId").asText(),
-                        "key", card.path("buttons").get(0).path("key").asText(), "text", "同意"))
-                .retrieve().toBodilessEntity();
+        sandbox.post("/sandbox/api/people/" + userid + "/click", Map.of("name", userid,
+                "taskId", card.path("taskId").asText(), "key", card.path("buttons").get(0).path("key").asText(),
+                "text", "同意"));
 
         String chat = "user:" + userid;
-        JsonNode readBack = await(http, chat, "已记录：");
+        JsonNode readBack = sandbox.await(chat, line -> line.path("text").asText().startsWith("已记录："));
         assertThat(readBack.path("text").asText())
                 .matches("已记录：\\d-\\d-\\d{3} 在 #" + number + " 选择「同意」，回执 [2-9A-HJ-NP-Z]{4}");
-        assertThat(await(http, chat, "卡片已更新：已选「同意」").path("text").asText()).contains("回执");
+        assertThat(sandbox.await(chat, line -> line.path("text").asText().startsWith("卡片已更新：已选「同意」")).path("text").asText()).contains("回执");
         assertThat(ballots.respondedHouseholds(poll.id())).hasSize(1);
-    }
-
-    private static String staffSays(RestClient http, JsonNode group, String text) {
-        http.post().uri("/sandbox/api/groups/{id}/say", group.path("id").asLong())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userid", "demo.lijuan", "name", "社工李娟", "text", text))
-                .retrieve().toBodilessEntity();
-        return last(lines(http, "group:" + group.path("id").asLong())).path("text").asText();
-    }
-
-    private static JsonNode group(RestClient http, String name) {
-        for (JsonNode group : http.get().uri("/sandbox/api/groups").retrieve().body(JsonNode.class)) {
-            if (group.path("name").asText().equals(name)) {
-                return group;
-            }
-        }
-        throw new AssertionError("no group " + name);
-    }
-
-    private static JsonNode await(RestClient http, String chat, String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode line : lines(http, chat)) {
-                if (line.path("text").asText().startsWith(prefix)) {
-                    return line;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(chat + " never showed " + prefix);
-    }
-
-    private static List<JsonNode> lines(RestClient http, String chat) {
-        List<JsonNode> all = new ArrayList<>();
-        http.get().uri("/sandbox/api/chats?chat={chat}", chat).retrieve().body(JsonNode.class).forEach(all::add);
-        return all;
-    }
-
-    private static JsonNode last(List<JsonNode> lines) {
-        return lines.get(lines.size() - 1);
     }
 }
