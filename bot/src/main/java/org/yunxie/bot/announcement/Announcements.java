@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.yunxie.bot.text.Wording;
+import org.yunxie.core.ballot.Ballots;
 import org.yunxie.core.outbox.Outbox;
 import org.yunxie.core.outbox.OutboxMessage;
 import org.yunxie.core.proposal.Proposal;
@@ -15,7 +16,9 @@ import org.yunxie.core.proposal.Proposals;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.Rounds;
+import org.yunxie.core.rule.OptionMeaning;
 import org.yunxie.core.rule.OptionSpec;
+import org.yunxie.core.rule.Tally;
 
 /**
  * Turns an outbox message into the short text a group sees, in the bot's language. The message carries
@@ -27,11 +30,14 @@ import org.yunxie.core.rule.OptionSpec;
 public class Announcements {
 
     private final Rounds rounds;
+    private final Ballots ballots;
     private final Proposals proposals;
     private final OutcomeAnnouncement outcomes;
     private final Wording wording;
 
-    Announcements(Rounds rounds, Proposals proposals, OutcomeAnnouncement outcomes, Wording wording) {
+    Announcements(Rounds rounds, Proposals proposals, Ballots ballots, OutcomeAnnouncement outcomes,
+                  Wording wording) {
+        this.ballots = ballots;
         this.rounds = rounds;
         this.proposals = proposals;
         this.outcomes = outcomes;
@@ -53,7 +59,17 @@ public class Announcements {
             case ROUND_CANCELLED -> wording.text("announce.cancelled", round.number(), round.title(),
                     facts.get("reason"));
             case PROPOSAL_FLAGGED -> flagged(round, facts);
+            case COVERAGE -> coverage(round);
         };
+    }
+
+    /** "#1 7号楼加装门禁：已确认 31/48 户", counted when posted. */
+    private String coverage(Round round) {
+        Tally tally = ballots.tally(round);
+        int confirmed = rounds.options(round.id()).stream().filter(o -> o.meaning() == OptionMeaning.APPROVE)
+                .mapToInt(o -> tally.option(o.position()).households()).sum();
+        return wording.text("announce.coverage", round.number(), round.title(), confirmed,
+                tally.eligible().households(), wording.time(round.closingAt()));
     }
 
     private String opened(Round round, Map<String, Object> facts) {

@@ -17,7 +17,7 @@ import org.yunxie.core.rule.Tally;
  * and how many households have confirmed so far.
  */
 @Component
-class BallotReadBack {
+public class BallotReadBack {
 
     private final Replies replies;
     private final Ballots ballots;
@@ -27,7 +27,7 @@ class BallotReadBack {
         this.ballots = ballots;
     }
 
-    Reply of(BallotRecorded recorded, boolean inGroup) {
+    public Reply of(BallotRecorded recorded, boolean inGroup) {
         Round round = recorded.round();
         String labels = recorded.chosen().stream().map(OptionSpec::label).collect(Collectors.joining("、"));
         String lead = recorded.changed() ? "ballot.changed" : "ballot.recorded";

@@ -1,30 +1,18 @@
 package org.yunxie.bot.command;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.yunxie.bot.ratelimit.RateLimiter;
-import org.yunxie.core.roster.Binding;
-import org.yunxie.core.roster.BindingMember;
-import org.yunxie.core.shared.Result;
 
-/**
- * "#绑定 12345678": binds the sender to the household of a staff-issued code. Wrong codes are counted per
- * sender; after a few an hour the sender must wait, so codes cannot be guessed.
- */
+/** "#绑定 12345678": binds the sender to the household of a staff-issued code (see {@link GuardedBinding}). */
 @Component
 class BindCommand implements Command {
 
-    static final int ATTEMPTS_PER_HOUR = 5;
-
-    private final BindingMember binding;
-    private final RateLimiter limiter;
+    private final GuardedBinding guarded;
     private final Replies replies;
 
-    BindCommand(BindingMember binding, RateLimiter limiter, Replies replies) {
-        this.binding = binding;
-        this.limiter = limiter;
+    BindCommand(GuardedBinding guarded, Replies replies) {
+        this.guarded = guarded;
         this.replies = replies;
     }
 
@@ -52,17 +40,7 @@ class BindCommand implements Command {
         if (code.isEmpty()) {
             return replies.text("usage.bind");
         }
-        String limitKey = "bind:" + invocation.sender().identity().kind() + ":" + invocation.sender().identity().externalId();
-        if (!limiter.allows(limitKey, ATTEMPTS_PER_HOUR, Duration.ofHours(1))) {
-            return replies.text("bind.too-many");
-        }
-        Result<Binding> bound = binding.bind(invocation.sender().identity(), invocation.sender().displayName(), code,
+        return guarded.bind(invocation.sender().identity(), invocation.sender().displayName(), code,
                 invocation.sender().channel());
-        if (!bound.isDone()) {
-            limiter.record(limitKey, Duration.ofHours(1));
-            return replies.refusal(bound);
-        }
-        Binding done = bound.orElseThrow();
-        return replies.text("bind.done", done.unitLabel(), replies.wording().label("role", done.role()));
     }
 }

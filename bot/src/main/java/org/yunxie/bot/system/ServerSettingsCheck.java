@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In the server profile, refuses to start without a real database, a real Redis and the ballot seal key,
+ * In the server profile, refuses to start without a real database, a real Redis, the ballot seal key and the
+ * link key,
  * naming every missing setting at once. It runs before any bean is made, so the message comes before a
  * driver or connection error, and no key file is quietly created on one machine of several.
  */
@@ -49,6 +50,12 @@ class ServerSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware 
         } else if (!sealKeyValid(environment.getProperty("yunxie.ballot.seal-key"))) {
             problems.add("YUNXIE_BALLOT_SEAL_KEY is not Base64 of at least " + SEAL_KEY_BYTES
                     + " bytes (openssl rand -base64 32)");
+        }
+        if (blank(environment, "yunxie.h5.link-key")) {
+            problems.add("YUNXIE_H5_LINK_KEY is not set: Base64 of " + SEAL_KEY_BYTES
+                    + " random bytes that signs the links to the resident pages, the same on every instance");
+        } else if (!sealKeyValid(environment.getProperty("yunxie.h5.link-key"))) {
+            problems.add("YUNXIE_H5_LINK_KEY is not Base64 of at least " + SEAL_KEY_BYTES + " bytes");
         }
         if (!problems.isEmpty()) {
             throw new MissingSettingsException(problems);

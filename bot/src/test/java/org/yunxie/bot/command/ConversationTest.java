@@ -194,7 +194,7 @@ class ConversationTest {
         ChatIdentity guesser = newIdentity();
         String code = code(place.household(0), MemberRole.OWNER);
 
-        for (int attempt = 0; attempt < BindCommand.ATTEMPTS_PER_HOUR; attempt++) {
+        for (int attempt = 0; attempt < GuardedBinding.ATTEMPTS_PER_HOUR; attempt++) {
             assertThat(say(guesser, place, "#绑定 0000000" + attempt)).startsWith("绑定码不对");
         }
         assertThat(say(guesser, place, "#绑定 " + code))

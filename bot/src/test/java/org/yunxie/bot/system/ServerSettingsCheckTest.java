@@ -14,17 +14,17 @@ class ServerSettingsCheckTest {
     private static final String KEY = "dGVzdC1vbmx5LWJhbGxvdC1zZWFsLWtleS0zMi1ieXRlcw==";
 
     @Test
-    void theServerProfileRefusesToStartWithoutDatabaseRedisAndSealKeyNamingEachVariable() {
+    void theServerProfileRefusesToStartWithoutDatabaseRedisAndKeysNamingEachVariable() {
         // Blank on the command line, so settings in the environment (as in CI) do not count.
         MissingSettingsException missing = catchThrowableOfType(MissingSettingsException.class,
                 () -> new SpringApplicationBuilder(BotApplication.class).profiles("server").run(
-                        "--yunxie.db.url=", "--yunxie.redis.url=", "--yunxie.ballot.seal-key=",
+                        "--yunxie.db.url=", "--yunxie.redis.url=", "--yunxie.ballot.seal-key=", "--yunxie.h5.link-key=",
                         "--server.port=0", "--spring.main.banner-mode=off"));
 
         assertThat(missing).isNotNull();
-        assertThat(missing.problems()).hasSize(3);
+        assertThat(missing.problems()).hasSize(4);
         assertThat(String.join("\n", missing.problems()))
-                .contains("YUNXIE_DB_URL", "YUNXIE_REDIS_URL", "YUNXIE_BALLOT_SEAL_KEY");
+                .contains("YUNXIE_DB_URL", "YUNXIE_REDIS_URL", "YUNXIE_BALLOT_SEAL_KEY", "YUNXIE_H5_LINK_KEY");
         assertThat(new MissingSettingsFailureAnalyzer().analyze(missing).getAction()).contains("README.md");
     }
 
@@ -39,7 +39,7 @@ class ServerSettingsCheckTest {
     }
 
     @Test
-    void allThreeSettingsGivenPasses() {
+    void allFourSettingsGivenPasses() {
         assertThatCode(() -> ServerSettingsCheck.check(complete())).doesNotThrowAnyException();
     }
 
@@ -47,6 +47,7 @@ class ServerSettingsCheckTest {
         return new MockEnvironment()
                 .withProperty("yunxie.db.url", "jdbc:mysql://127.0.0.1:3306/yunxie")
                 .withProperty("yunxie.redis.url", "redis://127.0.0.1:6379")
-                .withProperty("yunxie.ballot.seal-key", KEY);
+                .withProperty("yunxie.ballot.seal-key", KEY)
+                .withProperty("yunxie.h5.link-key", KEY);
     }
 }

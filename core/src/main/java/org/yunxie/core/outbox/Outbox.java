@@ -27,10 +27,22 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Returns false when a message with this key was already queued. */
+    /** Queues a message for a group; returns false when a message with this key was already queued. */
     public boolean enqueue(OutboxKind kind, String dedupeKey, Long roundId, Long chatGroupId, Map<String, ?> facts) {
+        return insert(kind, dedupeKey, roundId, chatGroupId, null, facts);
+    }
+
+    /** Queues a notice for one member; returns false when a notice with this key was already queued. */
+    public boolean enqueueForMember(OutboxKind kind, String dedupeKey, long roundId, long memberId,
+                                    Map<String, ?> facts) {
+        return insert(kind, dedupeKey, roundId, null, memberId, facts);
+    }
+
+    private boolean insert(OutboxKind kind, String dedupeKey, Long roundId, Long chatGroupId, Long memberId,
+                           Map<String, ?> facts) {
         try {
-            mapper.insert(dedupeKey, kind, roundId, chatGroupId, JSON.writeValueAsString(facts), clock.instant());
+            mapper.insert(dedupeKey, kind, roundId, chatGroupId, memberId, JSON.writeValueAsString(facts),
+                    clock.instant());
             return true;
         } catch (DuplicateKeyException alreadyQueued) {
             return false;

@@ -11,8 +11,8 @@ import org.apache.ibatis.annotations.Param;
 interface OutboxMapper {
 
     void insert(@Param("dedupeKey") String dedupeKey, @Param("kind") OutboxKind kind, @Param("roundId") Long roundId,
-                @Param("chatGroupId") Long chatGroupId, @Param("payload") String payload,
-                @Param("createdAt") Instant createdAt);
+                @Param("chatGroupId") Long chatGroupId, @Param("memberId") Long memberId,
+                @Param("payload") String payload, @Param("createdAt") Instant createdAt);
 
     List<OutboxMessage> findDue(@Param("now") Instant now, @Param("limit") int limit);
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunxie.core.audit.AuditLog;
 import org.yunxie.core.ballot.Ballots;
+import org.yunxie.core.notice.NotifyingRemoteMembers;
 import org.yunxie.core.outbox.Outbox;
 import org.yunxie.core.outbox.OutboxKind;
 import org.yunxie.core.round.DueReminder;
@@ -33,13 +34,16 @@ public class RemindingNonResponders {
     private final RoundMapper rounds;
     private final Ballots ballots;
     private final Outbox outbox;
+    private final NotifyingRemoteMembers remoteMembers;
     private final AuditLog audit;
     private final Clock clock;
 
-    RemindingNonResponders(RoundMapper rounds, Ballots ballots, Outbox outbox, AuditLog audit, Clock clock) {
+    RemindingNonResponders(RoundMapper rounds, Ballots ballots, Outbox outbox, NotifyingRemoteMembers remoteMembers,
+                           AuditLog audit, Clock clock) {
         this.rounds = rounds;
         this.ballots = ballots;
         this.outbox = outbox;
+        this.remoteMembers = remoteMembers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -86,12 +90,13 @@ public class RemindingNonResponders {
     private List<String> queue(Round round, String dedupeKey, Actor actor, Channel channel) {
         List<RollHousehold> roll = rounds.findRoll(round.id());
         Set<Long> responded = new HashSet<>(ballots.respondedHouseholds(round.id()));
-        List<String> pending = roll.stream().filter(entry -> !responded.contains(entry.householdId()))
-                .map(RollHousehold::unitLabel).toList();
+        List<RollHousehold> waiting = roll.stream().filter(entry -> !responded.contains(entry.householdId())).toList();
+        List<String> pending = waiting.stream().map(RollHousehold::unitLabel).toList();
         if (!pending.isEmpty()) {
             outbox.enqueue(OutboxKind.REMINDER, dedupeKey, round.id(), round.chatGroupId(), Map.of(
                     "number", round.number(), "pending", pending, "total", roll.size(),
                     "closingAt", round.closingAt().toString()));
+            remoteMembers.reminder(round, waiting.stream().map(RollHousehold::householdId).toList(), dedupeKey);
         }
         audit.of(actor, channel).round(round.communityId(), round.id())
                 .record("round.reminded", pending.size() + " of " + roll.size() + " pending");

@@ -29,4 +29,10 @@ public interface MemberMapper {
     List<Binding> findBindings(@Param("memberId") long memberId);
 
     List<Binding> findBindingsOfHousehold(@Param("householdId") long householdId);
+
+    /**
+     * Members of the households who can be reached only through the official account: an openid and no
+     * WeCom userid, so they are in none of the WeCom groups (typically landlords living elsewhere).
+     */
+    List<Binding> findRemoteBindings(@Param("householdIds") java.util.Collection<Long> householdIds);
 }

@@ -60,6 +60,11 @@ public class Roster {
         return buildingIds.isEmpty() ? List.of() : households.findByBuildings(buildingIds);
     }
 
+    /** Bindings of members of these households reachable only through the official account. */
+    public List<Binding> remoteBindings(java.util.Collection<Long> householdIds) {
+        return householdIds.isEmpty() ? List.of() : members.findRemoteBindings(householdIds);
+    }
+
     public List<Binding> bindingsOfHousehold(long householdId) {
         return members.findBindingsOfHousehold(householdId);
     }

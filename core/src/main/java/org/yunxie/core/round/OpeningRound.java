@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunxie.core.audit.AuditLog;
 import org.yunxie.core.costshare.CostSplit;
+import org.yunxie.core.notice.NotifyingRemoteMembers;
 import org.yunxie.core.outbox.Outbox;
 import org.yunxie.core.outbox.OutboxKind;
 import org.yunxie.core.roster.Household;
@@ -33,13 +34,16 @@ public class OpeningRound {
     private final RoundMapper rounds;
     private final HouseholdMapper households;
     private final Outbox outbox;
+    private final NotifyingRemoteMembers remoteMembers;
     private final AuditLog audit;
     private final Clock clock;
 
-    OpeningRound(RoundMapper rounds, HouseholdMapper households, Outbox outbox, AuditLog audit, Clock clock) {
+    OpeningRound(RoundMapper rounds, HouseholdMapper households, Outbox outbox, NotifyingRemoteMembers remoteMembers,
+                 AuditLog audit, Clock clock) {
         this.rounds = rounds;
         this.households = households;
         this.outbox = outbox;
+        this.remoteMembers = remoteMembers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -67,6 +71,7 @@ public class OpeningRound {
         rounds.markOpened(roundId, now);
         outbox.enqueue(OutboxKind.ROUND_OPENED, "opened:" + roundId, roundId, round.chatGroupId(),
                 Map.of("number", round.number(), "households", roll.size()));
+        remoteMembers.roundOpened(round, roll.stream().map(RollHousehold::householdId).toList());
         audit.of(actor, channel).round(round.communityId(), roundId)
                 .record("round.opened", "#" + round.number() + " roll=" + roll.size() + " closing=" + round.closingAt());
         return Result.done(rounds.findById(roundId).orElseThrow());

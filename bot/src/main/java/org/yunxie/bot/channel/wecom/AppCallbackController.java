@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import org.yunxie.bot.channel.Answers;
+import org.yunxie.bot.channel.CallbackRefused;
+import org.yunxie.bot.channel.CallbackCrypto;
+import org.yunxie.bot.channel.Deliveries;
 import org.yunxie.core.inbox.InboundMessage;
 import org.yunxie.core.shared.Channel;
 
@@ -38,13 +42,13 @@ class AppCallbackController {
     static final int MAX_BODY_CHARS = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(AppCallbackController.class);
 
-    private final Optional<WecomCrypto> crypto;
+    private final Optional<CallbackCrypto> crypto;
     private final Deliveries deliveries;
     private final AppMessages messages;
 
     AppCallbackController(WecomSettings settings, Deliveries deliveries, AppMessages messages, Clock clock) {
         this.crypto = settings.corpId().isEmpty() ? Optional.empty()
-                : WecomCrypto.of(settings.token(), settings.aesKey(), settings.corpId(), clock);
+                : CallbackCrypto.of(settings.token(), settings.aesKey(), settings.corpId(), clock);
         this.deliveries = deliveries;
         this.messages = messages;
         if (crypto.isEmpty()) {
@@ -63,7 +67,7 @@ class AppCallbackController {
     ResponseEntity<String> receive(@RequestParam(name = "msg_signature", required = false) String signature,
                    @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
                    @RequestBody(required = false) String body) {
-        WecomCrypto crypto = crypto();
+        CallbackCrypto crypto = crypto();
         if (body == null || body.isBlank()) {
             throw CallbackRefused.badRequest("empty body");
         }
@@ -90,7 +94,7 @@ class AppCallbackController {
         return Answers.refusal(refused);
     }
 
-    private WecomCrypto crypto() {
+    private CallbackCrypto crypto() {
         return crypto.orElseThrow(() -> CallbackRefused.notConfigured("the WeCom app callback"));
     }
 

@@ -16,6 +16,7 @@ import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yunxie.bot.channel.CallbackRefused;
 import org.yunxie.bot.command.Conversation;
 import org.yunxie.bot.command.Sender;
 import org.yunxie.bot.text.Chunks;

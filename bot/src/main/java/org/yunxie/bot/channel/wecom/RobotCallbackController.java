@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunxie.bot.channel.Answers;
+import org.yunxie.bot.channel.CallbackRefused;
+import org.yunxie.bot.channel.CallbackCrypto;
+import org.yunxie.bot.channel.Deliveries;
 import org.yunxie.bot.text.Wording;
 import org.yunxie.core.inbox.InboundMessage;
 import org.yunxie.core.inbox.Inbox;
@@ -41,7 +45,7 @@ class RobotCallbackController {
     static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(RobotCallbackController.class);
 
-    private final Optional<WecomCrypto> crypto;
+    private final Optional<CallbackCrypto> crypto;
     private final ObjectMapper json;
     private final Deliveries deliveries;
     private final Inbox inbox;
@@ -50,7 +54,7 @@ class RobotCallbackController {
 
     RobotCallbackController(WecomSettings settings, ObjectMapper json, Deliveries deliveries, Inbox inbox,
                             RobotMessages messages, Wording words, Clock clock) {
-        this.crypto = WecomCrypto.of(settings.robot().token(), settings.robot().aesKey(), "", clock);
+        this.crypto = CallbackCrypto.of(settings.robot().token(), settings.robot().aesKey(), "", clock);
         this.json = json;
         this.deliveries = deliveries;
         this.inbox = inbox;
@@ -73,7 +77,7 @@ class RobotCallbackController {
                                    @RequestParam(required = false) String timestamp,
                                    @RequestParam(required = false) String nonce,
                                    @RequestBody(required = false) String body) {
-        WecomCrypto crypto = crypto();
+        CallbackCrypto crypto = crypto();
         String plaintext = crypto.open(signature, timestamp, nonce, encryptPart(body));
         Optional<RobotMessages.RobotMessage> read = messages.read(plaintext);
         if (read.isEmpty()) {
@@ -104,7 +108,7 @@ class RobotCallbackController {
     }
 
     /** A retried delivery: the reply stored the first time, waiting briefly if the first is still running. */
-    private ResponseEntity<String> answerRepeat(WecomCrypto crypto, String msgid, String nonce) {
+    private ResponseEntity<String> answerRepeat(CallbackCrypto crypto, String msgid, String nonce) {
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         Optional<InboundMessage> first = inbox.find(Channel.WECOM_ROBOT, Deliveries.inboxKey(msgid));
         while (first.isPresent() && first.get().processedAt() == null && System.nanoTime() < deadline) {
@@ -124,8 +128,8 @@ class RobotCallbackController {
         return sealed(crypto, words.text("wecom.reply-later"), nonce);
     }
 
-    private ResponseEntity<String> sealed(WecomCrypto crypto, String markdown, String nonce) {
-        WecomCrypto.Sealed sealed = crypto.seal(messages.streamReply(markdown), nonce);
+    private ResponseEntity<String> sealed(CallbackCrypto crypto, String markdown, String nonce) {
+        CallbackCrypto.Sealed sealed = crypto.seal(messages.streamReply(markdown), nonce);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(messages.write(Map.of(
                 "encrypt", sealed.encrypt(), "msgsignature", sealed.signature(),
                 "timestamp", Long.parseLong(sealed.timestamp()), "nonce", sealed.nonce())));
@@ -156,7 +160,7 @@ class RobotCallbackController {
         return Answers.refusal(refused);
     }
 
-    private WecomCrypto crypto() {
+    private CallbackCrypto crypto() {
         return crypto.orElseThrow(() -> CallbackRefused.notConfigured("the WeCom smart robot"));
     }
 }

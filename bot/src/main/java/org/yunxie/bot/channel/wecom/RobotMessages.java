@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.yunxie.bot.channel.Answers;
+import org.yunxie.bot.channel.CallbackRefused;
 import org.yunxie.bot.command.Conversation;
 import org.yunxie.bot.command.Sender;
 import org.yunxie.core.group.ChatGroup;

@@ -24,6 +24,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yunxie.bot.channel.Deliveries;
 import org.yunxie.core.ballot.Ballots;
 import org.yunxie.core.inbox.InboundMessage;
 import org.yunxie.core.inbox.Inbox;

@@ -46,16 +46,16 @@ class TencentSampleTest {
 
     @Test
     void urlVerificationAnswersTheBareDecryptedEchostrWithinASecond() {
-        clock.setTo(Instant.ofEpochSecond(Long.parseLong(WecomCryptoTest.VERIFY_TIMESTAMP)).plusSeconds(1));
-        WecomSide.Sealed sample = new WecomSide.Sealed(WecomCryptoTest.VERIFY_SIGNATURE,
-                WecomCryptoTest.VERIFY_TIMESTAMP, WecomCryptoTest.VERIFY_NONCE, WecomCryptoTest.VERIFY_ECHOSTR);
+        clock.setTo(Instant.ofEpochSecond(Long.parseLong(CallbackCryptoTest.VERIFY_TIMESTAMP)).plusSeconds(1));
+        WecomSide.Sealed sample = new WecomSide.Sealed(CallbackCryptoTest.VERIFY_SIGNATURE,
+                CallbackCryptoTest.VERIFY_TIMESTAMP, CallbackCryptoTest.VERIFY_NONCE, CallbackCryptoTest.VERIFY_ECHOSTR);
 
         long start = System.nanoTime();
         HttpResponse<String> answer = wecom.verify("/wecom/callback", sample);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo(WecomCryptoTest.VERIFY_PLAIN);
+        assertThat(answer.body()).isEqualTo(CallbackCryptoTest.VERIFY_PLAIN);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
         assertThat(took).isLessThan(Duration.ofSeconds(1));
@@ -63,19 +63,19 @@ class TencentSampleTest {
 
     @Test
     void theSampleMessageDecryptsToTencentsPlaintextIsStoredAndAnswered() {
-        clock.setTo(Instant.ofEpochSecond(Long.parseLong(WecomCryptoTest.MESSAGE_TIMESTAMP)).plusSeconds(2));
-        WecomSide.Sealed sample = new WecomSide.Sealed(WecomCryptoTest.MESSAGE_SIGNATURE,
-                WecomCryptoTest.MESSAGE_TIMESTAMP, WecomCryptoTest.MESSAGE_NONCE, WecomCryptoTest.MESSAGE_ENCRYPT);
+        clock.setTo(Instant.ofEpochSecond(Long.parseLong(CallbackCryptoTest.MESSAGE_TIMESTAMP)).plusSeconds(2));
+        WecomSide.Sealed sample = new WecomSide.Sealed(CallbackCryptoTest.MESSAGE_SIGNATURE,
+                CallbackCryptoTest.MESSAGE_TIMESTAMP, CallbackCryptoTest.MESSAGE_NONCE, CallbackCryptoTest.MESSAGE_ENCRYPT);
         // The envelope as in Tencent's sample code (ToUserName and Encrypt only).
         String envelope = "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA["
-                + WecomCryptoTest.MESSAGE_ENCRYPT + "]]></Encrypt></xml>";
+                + CallbackCryptoTest.MESSAGE_ENCRYPT + "]]></Encrypt></xml>";
 
         HttpResponse<String> answer = wecom.post("/wecom/callback", sample, envelope, "text/xml");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("success");
         InboundMessage stored = inbox.find(Channel.WECOM_APP, "msg:4561255354251345929").orElseThrow();
-        assertThat(stored.body()).isEqualTo(WecomCryptoTest.MESSAGE_PLAIN);
+        assertThat(stored.body()).isEqualTo(CallbackCryptoTest.MESSAGE_PLAIN);
         assertThat(stored.sender()).isEqualTo("mycreate");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.calls("/cgi-bin/message/send"))
                 .singleElement().satisfies(call -> assertThat(call.body()).contains("\"touser\":\"mycreate\"")));

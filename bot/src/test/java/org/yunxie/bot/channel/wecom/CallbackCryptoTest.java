@@ -1,5 +1,6 @@
 package org.yunxie.bot.channel.wecom;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,13 +12,15 @@ import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.yunxie.bot.channel.CallbackCrypto;
+import org.yunxie.bot.channel.CallbackRefused;
 
 /**
  * The callback crypto against Tencent's published sample (WXBizMsgCrypt's Sample, also in the WeCom
  * document "加解密方案说明"): Token QDG6eK, EncodingAESKey jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C,
  * CorpID wx5823bf96d3bd56c7.
  */
-class WecomCryptoTest {
+class CallbackCryptoTest {
 
     static final String VERIFY_SIGNATURE = "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3";
     static final String VERIFY_TIMESTAMP = "1409659589";
@@ -47,7 +50,7 @@ class WecomCryptoTest {
 
     @Test
     void opensTencentsSampleEchostrAndMessage() {
-        WecomCrypto app = sampleCrypto(at(MESSAGE_TIMESTAMP));
+        CallbackCrypto app = sampleCrypto(at(MESSAGE_TIMESTAMP));
 
         assertThat(app.open(VERIFY_SIGNATURE, VERIFY_TIMESTAMP, VERIFY_NONCE, VERIFY_ECHOSTR)).isEqualTo(VERIFY_PLAIN);
         assertThat(app.open(MESSAGE_SIGNATURE, MESSAGE_TIMESTAMP, MESSAGE_NONCE, MESSAGE_ENCRYPT))
@@ -56,7 +59,7 @@ class WecomCryptoTest {
 
     @Test
     void readsTheReceiveIdTheSampleWasSealedFor() {
-        WecomCrypto.Opened opened = sampleCrypto(at(MESSAGE_TIMESTAMP)).decryptWithReceiveId(MESSAGE_ENCRYPT);
+        CallbackCrypto.Opened opened = sampleCrypto(at(MESSAGE_TIMESTAMP)).decryptWithReceiveId(MESSAGE_ENCRYPT);
 
         assertThat(opened.receiveId()).isEqualTo("wx5823bf96d3bd56c7");
         assertThat(opened.message()).isEqualTo(MESSAGE_PLAIN);
@@ -64,7 +67,7 @@ class WecomCryptoTest {
 
     @Test
     void refusesTheSampleWhenExpectingAnotherCorp() {
-        WecomCrypto other = WecomCrypto.of(WecomChannelTest.TOKEN, WecomChannelTest.AES_KEY, "ww0000000000000000",
+        CallbackCrypto other = CallbackCrypto.of(WecomChannelTest.TOKEN, WecomChannelTest.AES_KEY, "ww0000000000000000",
                 at(MESSAGE_TIMESTAMP)).orElseThrow();
 
         assertRefused(() -> other.open(MESSAGE_SIGNATURE, MESSAGE_TIMESTAMP, MESSAGE_NONCE, MESSAGE_ENCRYPT),
@@ -73,7 +76,7 @@ class WecomCryptoTest {
 
     @Test
     void refusesAWrongSignatureAStaleTimestampAndTamperedCiphertext() {
-        WecomCrypto app = sampleCrypto(at(MESSAGE_TIMESTAMP));
+        CallbackCrypto app = sampleCrypto(at(MESSAGE_TIMESTAMP));
         // A changed character near the end: the padding and receive id no longer decrypt as sealed.
         int at = MESSAGE_ENCRYPT.length() - 30;
         String flipped = MESSAGE_ENCRYPT.charAt(at) == 'A' ? "B" : "A";
@@ -94,10 +97,10 @@ class WecomCryptoTest {
     @Test
     void sealsRepliesThatWxJavaOpens() {
         Clock now = Clock.systemUTC();
-        WecomCrypto robot = WecomCrypto.of(WecomChannelTest.ROBOT_TOKEN, WecomChannelTest.ROBOT_AES_KEY, "", now)
+        CallbackCrypto robot = CallbackCrypto.of(WecomChannelTest.ROBOT_TOKEN, WecomChannelTest.ROBOT_AES_KEY, "", now)
                 .orElseThrow();
 
-        WecomCrypto.Sealed sealed = robot.seal("{\"msgtype\":\"stream\",\"stream\":{\"content\":\"已记录\"}}", "42");
+        CallbackCrypto.Sealed sealed = robot.seal("{\"msgtype\":\"stream\",\"stream\":{\"content\":\"已记录\"}}", "42");
 
         assertThat(new WxCryptUtil(WecomChannelTest.ROBOT_TOKEN, WecomChannelTest.ROBOT_AES_KEY, "")
                 .decryptContent(sealed.signature(), sealed.timestamp(), sealed.nonce(), sealed.encrypt()))
@@ -110,13 +113,13 @@ class WecomCryptoTest {
     void isNotConfiguredWithoutATokenOrWithAKeyOfTheWrongLength() {
         Clock now = Clock.systemUTC();
 
-        assertThat(WecomCrypto.of("", WecomChannelTest.AES_KEY, "x", now)).isEmpty();
-        assertThat(WecomCrypto.of("t", "tooShort", "x", now)).isEmpty();
-        assertThat(WecomCrypto.of("t", WecomChannelTest.AES_KEY, "x", now)).isPresent();
+        assertThat(CallbackCrypto.of("", WecomChannelTest.AES_KEY, "x", now)).isEmpty();
+        assertThat(CallbackCrypto.of("t", "tooShort", "x", now)).isEmpty();
+        assertThat(CallbackCrypto.of("t", WecomChannelTest.AES_KEY, "x", now)).isPresent();
     }
 
-    private static WecomCrypto sampleCrypto(Clock clock) {
-        return WecomCrypto.of(WecomChannelTest.TOKEN, WecomChannelTest.AES_KEY, WecomChannelTest.CORP_ID, clock)
+    private static CallbackCrypto sampleCrypto(Clock clock) {
+        return CallbackCrypto.of(WecomChannelTest.TOKEN, WecomChannelTest.AES_KEY, WecomChannelTest.CORP_ID, clock)
                 .orElseThrow();
     }
 

@@ -1,4 +1,4 @@
-package org.yunxie.bot.channel.wecom;
+package org.yunxie.bot.channel;
 
 import org.springframework.http.HttpStatus;
 
@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
  * A callback that is not answered "success": forged, tampered, stale, sealed for someone else, or not
  * understood. Nothing of it is stored; the reason is for the log only and never quotes the content.
  */
-final class CallbackRefused extends RuntimeException {
+public final class CallbackRefused extends RuntimeException {
 
     private final HttpStatus status;
 
@@ -15,23 +15,23 @@ final class CallbackRefused extends RuntimeException {
         this.status = status;
     }
 
-    static CallbackRefused forbidden(String reason) {
+    public static CallbackRefused forbidden(String reason) {
         return new CallbackRefused(HttpStatus.FORBIDDEN, reason);
     }
 
-    static CallbackRefused badRequest(String reason) {
+    public static CallbackRefused badRequest(String reason) {
         return new CallbackRefused(HttpStatus.BAD_REQUEST, reason);
     }
 
-    static CallbackRefused notConfigured(String what) {
+    public static CallbackRefused notConfigured(String what) {
         return new CallbackRefused(HttpStatus.SERVICE_UNAVAILABLE, what + " is not configured");
     }
 
-    static CallbackRefused tooLarge() {
+    public static CallbackRefused tooLarge() {
         return new CallbackRefused(HttpStatus.PAYLOAD_TOO_LARGE, "body too large");
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 }

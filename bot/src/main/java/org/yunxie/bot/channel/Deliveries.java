@@ -1,4 +1,4 @@
-package org.yunxie.bot.channel.wecom;
+package org.yunxie.bot.channel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,7 @@ import org.yunxie.core.inbox.Inbox;
 import org.yunxie.core.shared.Channel;
 
 /**
- * Takes a verified delivery in at most once. Redis answers first (SET NX with a TTL on the delivery's key,
+ * Takes a verified delivery from a chat platform (WeCom, the official account) in at most once. Redis answers first (SET NX with a TTL on the delivery's key,
  * shared by every instance) so that WeCom's retries of a message already stored cost no database work; the
  * inbox's unique key is the final guard and the durable record. Redis only ever lets a delivery through
  * to the inbox when in doubt: while the first delivery is still being stored (or its instance died
@@ -25,7 +25,7 @@ import org.yunxie.core.shared.Channel;
  * never stops a message: the inbox decides alone.
  */
 @Component
-class Deliveries {
+public class Deliveries {
 
     static final Duration SEEN_FOR = Duration.ofHours(24);
     /** The inbox keeps keys of up to 160 characters; longer ones (never seen from WeCom) are hashed. */
@@ -37,13 +37,13 @@ class Deliveries {
     private final StringRedisTemplate redis;
     private final Inbox inbox;
 
-    Deliveries(StringRedisTemplate redis, Inbox inbox) {
+    public Deliveries(StringRedisTemplate redis, Inbox inbox) {
         this.redis = redis;
         this.inbox = inbox;
     }
 
     /** The stored message when this delivery is the first of its key; empty for a repeat. */
-    Optional<InboundMessage> accept(Channel channel, String deliveryKey, String sender, String chatId, String body) {
+    public Optional<InboundMessage> accept(Channel channel, String deliveryKey, String sender, String chatId, String body) {
         String key = inboxKey(deliveryKey);
         String redisKey = redisKey(channel, key);
         if (alreadyAccepted(redisKey)) {
@@ -91,7 +91,7 @@ class Deliveries {
     }
 
     /** The key a delivery is stored under in the inbox. */
-    static String inboxKey(String deliveryKey) {
+    public static String inboxKey(String deliveryKey) {
         if (deliveryKey.length() <= MAX_KEY_CHARS) {
             return deliveryKey;
         }
@@ -104,7 +104,7 @@ class Deliveries {
         }
     }
 
-    static String redisKey(Channel channel, String key) {
+    public static String redisKey(Channel channel, String key) {
         return "yunxie:wecom:seen:" + channel.name().toLowerCase() + ":" + key;
     }
 }

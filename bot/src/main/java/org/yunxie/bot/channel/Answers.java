@@ -1,4 +1,4 @@
-package org.yunxie.bot.channel.wecom;
+package org.yunxie.bot.channel;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,7 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** How the callbacks answer WeCom. */
-final class Answers {
+public final class Answers {
 
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
@@ -14,12 +14,12 @@ final class Answers {
     }
 
     /** A bare text body, as WeCom reads it: no quotes, no BOM, no line end. */
-    static ResponseEntity<String> plain(String text) {
+    public static ResponseEntity<String> plain(String text) {
         return ResponseEntity.ok().contentType(TEXT).body(text);
     }
 
     /** Not "success": the status says why in general terms, the content is never echoed. */
-    static ResponseEntity<String> refusal(CallbackRefused refused) {
+    public static ResponseEntity<String> refusal(CallbackRefused refused) {
         return ResponseEntity.status(refused.status()).contentType(TEXT).body(refused.status().getReasonPhrase());
     }
 }

@@ -1,4 +1,4 @@
-package org.yunxie.bot.channel.wecom;
+package org.yunxie.bot.channel;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +31,10 @@ import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
  * time, the timestamp's freshness, the padding, the length, and that the receive id is exactly the expected
  * one (the CorpID for the app, the empty string for an in-house smart robot).
  */
-final class WecomCrypto extends WxCryptUtil {
+public final class CallbackCrypto extends WxCryptUtil {
 
     /** How far a request's timestamp may be from our clock, either way: retries come within minutes. */
-    static final Duration FRESHNESS = Duration.ofMinutes(5);
+    public static final Duration FRESHNESS = Duration.ofMinutes(5);
 
     private static final int BLOCK = 32;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -43,7 +43,7 @@ final class WecomCrypto extends WxCryptUtil {
     private final String receiveId;
     private final Clock clock;
 
-    private WecomCrypto(String token, String encodingAesKey, String receiveId, Clock clock) {
+    private CallbackCrypto(String token, String encodingAesKey, String receiveId, Clock clock) {
         super(token, encodingAesKey, receiveId);
         this.receiveId = receiveId;
         this.clock = clock;
@@ -53,12 +53,12 @@ final class WecomCrypto extends WxCryptUtil {
      * The crypto for a token, key and receive id; empty when the token or key is missing or the key is not a
      * 43-character EncodingAESKey (32 bytes), so that the endpoint can say it is not configured.
      */
-    static Optional<WecomCrypto> of(String token, String encodingAesKey, String receiveId, Clock clock) {
+    public static Optional<CallbackCrypto> of(String token, String encodingAesKey, String receiveId, Clock clock) {
         if (token == null || token.isBlank() || encodingAesKey == null || encodingAesKey.strip().length() != 43
                 || receiveId == null) {
             return Optional.empty();
         }
-        WecomCrypto crypto = new WecomCrypto(token, encodingAesKey.strip(), receiveId, clock);
+        CallbackCrypto crypto = new CallbackCrypto(token, encodingAesKey.strip(), receiveId, clock);
         return crypto.aesKey != null && crypto.aesKey.length == 32 ? Optional.of(crypto) : Optional.empty();
     }
 
@@ -67,7 +67,7 @@ final class WecomCrypto extends WxCryptUtil {
      *
      * @throws CallbackRefused when anything does not hold; nothing about the content is revealed
      */
-    String open(String signature, String timestamp, String nonce, String encrypted) {
+    public String open(String signature, String timestamp, String nonce, String encrypted) {
         if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || isBlank(encrypted)) {
             throw CallbackRefused.badRequest("missing msg_signature, timestamp, nonce or encrypted content");
         }
@@ -84,18 +84,18 @@ final class WecomCrypto extends WxCryptUtil {
     }
 
     /** Encrypts and signs a passive reply; the timestamp is ours, the nonce the request's. */
-    Sealed seal(String plaintext, String nonce) {
+    public Sealed seal(String plaintext, String nonce) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String encrypted = encrypt(randomText(), plaintext);
         return new Sealed(encrypted, sign(timestamp, nonce, encrypted), timestamp, nonce);
     }
 
-    String sign(String timestamp, String nonce, String encrypted) {
+    public String sign(String timestamp, String nonce, String encrypted) {
         return SHA1.gen(token, timestamp, nonce, encrypted);
     }
 
     /** The message and the receive id it was sealed for, after checking the padding and the length. */
-    Opened decryptWithReceiveId(String encrypted) {
+    public Opened decryptWithReceiveId(String encrypted) {
         byte[] plain;
         try {
             byte[] cipherText = Base64.getDecoder().decode(encrypted);
@@ -156,10 +156,10 @@ final class WecomCrypto extends WxCryptUtil {
         return value == null || value.isBlank();
     }
 
-    record Opened(String message, String receiveId) {
+    public record Opened(String message, String receiveId) {
     }
 
     /** A sealed passive reply: what goes into {encrypt, msgsignature, timestamp, nonce}. */
-    record Sealed(String encrypt, String signature, String timestamp, String nonce) {
+    public record Sealed(String encrypt, String signature, String timestamp, String nonce) {
     }
 }
