@@ -27,6 +27,14 @@ function line(entry) {
     bubble.textContent = entry.text;
   }
   div.append(from, bubble);
+  if (entry.link) {
+    const link = document.createElement('a');
+    link.className = 'notice-link';
+    link.href = entry.link;
+    link.target = '_blank';
+    link.textContent = '打开链接（居民页面）';
+    div.appendChild(link);
+  }
   if (entry.buttons && entry.buttons.length) {
     const row = document.createElement('div');
     row.className = 'card-buttons';
@@ -113,12 +121,25 @@ async function start() {
       method: 'POST', headers: {'Content-Type': 'application/json'},
       body: JSON.stringify({userid, name, text})
     }));
-  // The 1:1 window shows the chat of whoever is chosen as speaker.
-  const select = privateChat.querySelector('.speaker');
-  const lines = privateChat.querySelector('.lines');
-  const follow = () => { privateChat.dataset.chat = 'user:' + select.value; lines.innerHTML = ''; seen[privateChat.dataset.chat] = 0; };
-  select.addEventListener('change', follow);
-  follow();
+  follow(privateChat, 'user:');
+  const weChatUsers = await json('/sandbox/api/wechat-users');
+  const newcomerOpenid = 'sandbox-openid-' + newcomer.userid;
+  const weChat = addChat('微信（公众号，私聊与通知）', 'wechat',
+    weChatUsers.concat([{userid: newcomerOpenid, name: '新的微信用户', units: '', staff: false}]),
+    (openid, name, text) => json('/sandbox/api/wechat/' + encodeURIComponent(openid) + '/say', {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({userid: openid, name, text})
+    }));
+  weChat.classList.add('wechat');
+  follow(weChat, 'wx:');
+}
+
+// A person's window shows the chat of whoever is chosen as speaker.
+function follow(window, prefix) {
+  const select = window.querySelector('.speaker');
+  const lines = window.querySelector('.lines');
+  const show = () => { window.dataset.chat = prefix + select.value; lines.innerHTML = ''; seen[window.dataset.chat] = 0; };
+  select.addEventListener('change', show);
+  show();
 }
 
 start();

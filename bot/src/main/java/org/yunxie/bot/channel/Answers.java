@@ -19,6 +19,11 @@ public final class Answers {
     }
 
     /** Not "success": the status says why in general terms, the content is never echoed. */
+    public static ResponseEntity<String> xml(String xml) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
+                .body(xml);
+    }
+
     public static ResponseEntity<String> refusal(CallbackRefused refused) {
         return ResponseEntity.status(refused.status()).contentType(TEXT).body(refused.status().getReasonPhrase());
     }

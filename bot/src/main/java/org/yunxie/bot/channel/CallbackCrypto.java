@@ -90,6 +90,14 @@ public final class CallbackCrypto extends WxCryptUtil {
         return new Sealed(encrypted, sign(timestamp, nonce, encrypted), timestamp, nonce);
     }
 
+    /** A passive reply in XML form (the official account's safe mode). */
+    public String sealXml(String plaintext, String nonce) {
+        Sealed sealed = seal(plaintext, nonce);
+        return "<xml><Encrypt><![CDATA[" + sealed.encrypt() + "]]></Encrypt><MsgSignature><![CDATA["
+                + sealed.signature() + "]]></MsgSignature><TimeStamp>" + sealed.timestamp() + "</TimeStamp><Nonce><![CDATA["
+                + sealed.nonce() + "]]></Nonce></xml>";
+    }
+
     public String sign(String timestamp, String nonce, String encrypted) {
         return SHA1.gen(token, timestamp, nonce, encrypted);
     }

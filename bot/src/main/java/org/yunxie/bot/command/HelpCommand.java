@@ -36,7 +36,7 @@ class HelpCommand implements Command {
 
     /** Help lists what residents do most first; commands not named here follow in registration order. */
     private static final List<String> ORDER = List.of("列表", VoteCommand.NAME, "确认", "结果", "我的", "提议", "附议",
-            "绑定", "帮助", "发起", "催办", "发卡", "截止", "延期");
+            "绑定", "链接", "帮助", "发起", "催办", "发卡", "截止", "延期");
 
     @Override
     public Reply run(Invocation invocation) {

@@ -19,7 +19,6 @@ import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
 import org.yunxie.core.outbox.OutboxKind;
 import org.yunxie.core.outbox.OutboxMessage;
-import org.yunxie.core.outbox.OutboxPublisher;
 import org.yunxie.core.outbox.PublishLater;
 import org.yunxie.core.outcome.Outcomes;
 import org.yunxie.core.round.Round;
@@ -33,7 +32,7 @@ import org.yunxie.core.round.Rounds;
  * get the log.
  */
 @Component
-class GroupPublisher implements OutboxPublisher {
+class GroupPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(GroupPublisher.class);
     private static final Duration PART_MEMORY = Duration.ofDays(2);
@@ -67,8 +66,7 @@ class GroupPublisher implements OutboxPublisher {
         this.clock = clock;
     }
 
-    @Override
-    public void publish(OutboxMessage message) throws PublishLater {
+    void publish(OutboxMessage message) throws PublishLater {
         ChatGroup group = message.chatGroupId() == null ? null : groups.find(message.chatGroupId()).orElse(null);
         GroupPoster poster = group == null ? null : posterFor(group);
         if (poster == null) {

@@ -19,10 +19,10 @@ class ChatLog {
 
     /**
      * One line in a chat window; {@code image} is a PNG in Base64 when the bot posted a picture, and a vote
-     * card carries its task id and buttons.
+     * card carries its task id and buttons; an official-account notice carries the link it opens.
      */
     record Entry(long seq, Instant at, String chat, String from, Author author, String text, String image,
-                 String taskId, List<Button> buttons) {
+                 String taskId, List<Button> buttons, String link) {
     }
 
     record Button(String text, String key) {
@@ -42,13 +42,13 @@ class ChatLog {
     }
 
     Entry add(String chat, String from, Author author, String text, String image) {
-        return add(chat, from, author, text, image, null, List.of());
+        return add(chat, from, author, text, image, null, List.of(), null);
     }
 
     Entry add(String chat, String from, Author author, String text, String image, String taskId,
-              List<Button> buttons) {
+              List<Button> buttons, String link) {
         Entry entry = new Entry(sequence.incrementAndGet(), Instant.now(), chat, from, author, text, image, taskId,
-                List.copyOf(buttons));
+                List.copyOf(buttons), link);
         List<Entry> lines = chats.computeIfAbsent(chat, key -> new ArrayList<>());
         synchronized (lines) {
             lines.add(entry);

@@ -1,6 +1,5 @@
 package org.yunxie.bot.sandbox;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -39,14 +37,11 @@ class PlayingWecom {
     private final ChatLog chats;
     private final SandboxWecomApi api;
     private final Environment environment;
-    private final WxCryptUtil appCrypt;
-    private final WxCryptUtil robotCrypt;
+    private final Sealing appSeal;
+    private final Sealing robotSeal;
     private final String corpId;
     private final int agentId;
-    private final String appToken;
-    private final String robotToken;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
     PlayingWecom(RestClient.Builder http, ChatLog chats, SandboxWecomApi api, Environment environment,
@@ -60,11 +55,9 @@ class PlayingWecom {
         this.environment = environment;
         this.corpId = corpId;
         this.agentId = agentId;
-        this.appToken = token;
-        this.robotToken = robotToken;
         this.clock = clock;
-        this.appCrypt = new WxCryptUtil(token, aesKey, corpId);
-        this.robotCrypt = new WxCryptUtil(robotToken, robotAesKey, "");
+        this.appSeal = new Sealing(token, aesKey, corpId, clock);
+        this.robotSeal = new Sealing(robotToken, robotAesKey, "", clock);
     }
 
     /** A person @-mentions the robot in a group; returns the delivery (for a later re-delivery). */
@@ -76,8 +69,8 @@ class PlayingWecom {
                 "chattype", "group", "from", Map.of("userid", userid),
                 "response_url", base() + "/sandbox/wecom/robot-response/" + msgid,
                 "msgtype", "text", "text", Map.of("content", "@" + ROBOT_NAME + " " + text));
-        WxCryptUtil.EncryptContext sealed = seal(robotCrypt, robotToken, write(message));
-        Delivery delivery = new Delivery("/wecom/robot", query(sealed), write(Map.of("encrypt", sealed.getEncrypt())),
+        WxCryptUtil.EncryptContext sealed = robotSeal.seal(write(message));
+        Delivery delivery = new Delivery("/wecom/robot", Sealing.query(sealed), write(Map.of("encrypt", sealed.getEncrypt())),
                 ChatLog.group(groupId), msgid);
         deliver(delivery);
         return delivery;
@@ -91,10 +84,10 @@ class PlayingWecom {
                 + "]]></FromUserName><CreateTime>" + clock.instant().getEpochSecond() + "</CreateTime>"
                 + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + text.replace("]]>", "]] >")
                 + "]]></Content><MsgId>" + msgid + "</MsgId><AgentID>" + agentId + "</AgentID></xml>";
-        WxCryptUtil.EncryptContext sealed = seal(appCrypt, appToken, xml);
+        WxCryptUtil.EncryptContext sealed = appSeal.seal(xml);
         String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA["
                 + sealed.getEncrypt() + "]]></Encrypt><AgentID><![CDATA[" + agentId + "]]></AgentID></xml>";
-        Delivery delivery = new Delivery("/wecom/callback", query(sealed), body, ChatLog.person(userid), msgid);
+        Delivery delivery = new Delivery("/wecom/callback", Sealing.query(sealed), body, ChatLog.person(userid), msgid);
         deliver(delivery);
         return delivery;
     }
@@ -110,10 +103,10 @@ class PlayingWecom {
                 + "<TaskId><![CDATA[" + taskId + "]]></TaskId><CardType><![CDATA[button_interaction]]></CardType>"
                 + "<ResponseCode><![CDATA[" + (code == null ? "" : code) + "]]></ResponseCode>"
                 + "<AgentID>" + agentId + "</AgentID></xml>";
-        WxCryptUtil.EncryptContext sealed = seal(appCrypt, appToken, xml);
+        WxCryptUtil.EncryptContext sealed = appSeal.seal(xml);
         String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA["
                 + sealed.getEncrypt() + "]]></Encrypt><AgentID><![CDATA[" + agentId + "]]></AgentID></xml>";
-        Delivery delivery = new Delivery("/wecom/callback", query(sealed), body, ChatLog.person(userid), taskId);
+        Delivery delivery = new Delivery("/wecom/callback", Sealing.query(sealed), body, ChatLog.person(userid), taskId);
         deliver(delivery);
         return delivery;
     }
@@ -134,36 +127,13 @@ class PlayingWecom {
     private String passiveReply(String answer) {
         try {
             JsonNode sealed = json.readTree(answer);
-            String plain = robotCrypt.decryptContent(sealed.path("msgsignature").asText(),
+            String plain = robotSeal.open(sealed.path("msgsignature").asText(),
                     sealed.path("timestamp").asText(), sealed.path("nonce").asText(), sealed.path("encrypt").asText());
             JsonNode reply = json.readTree(plain);
             return reply.path("stream").path("content").asText(reply.path("markdown").path("content").asText(null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the robot endpoint answered something WeCom would not accept", e);
         }
-    }
-
-    /** Encrypts and signs as WeCom does, stamped with the application's clock (which tests may move). */
-    private WxCryptUtil.EncryptContext seal(WxCryptUtil crypt, String token, String plain) {
-        String encrypted = crypt.encrypt(randomText(), plain);
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = Long.toString(Math.abs(random.nextLong()));
-        return new WxCryptUtil.EncryptContext(encrypted, SHA1.gen(token, timestamp, nonce, encrypted), timestamp, nonce);
-    }
-
-    /** The 16 random characters WeCom puts before each message. */
-    private String randomText() {
-        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        StringBuilder text = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            text.append(letters.charAt(random.nextInt(letters.length())));
-        }
-        return text.toString();
-    }
-
-    private String query(WxCryptUtil.EncryptContext sealed) {
-        return "msg_signature=" + sealed.getSignature() + "&timestamp=" + sealed.getTimeStamp()
-                + "&nonce=" + sealed.getNonce();
     }
 
     private String write(Object value) {

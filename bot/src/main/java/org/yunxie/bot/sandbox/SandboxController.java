@@ -31,12 +31,14 @@ class SandboxController {
 
     private final SandboxDirectory directory;
     private final PlayingWecom wecom;
+    private final PlayingWeChat weChat;
     private final ChatLog chats;
     private final Map<String, PlayingWecom.Delivery> lastDelivery = new ConcurrentHashMap<>();
 
-    SandboxController(SandboxDirectory directory, PlayingWecom wecom, ChatLog chats) {
+    SandboxController(SandboxDirectory directory, PlayingWecom wecom, PlayingWeChat weChat, ChatLog chats) {
         this.directory = directory;
         this.wecom = wecom;
+        this.weChat = weChat;
         this.chats = chats;
     }
 
@@ -48,6 +50,24 @@ class SandboxController {
     @GetMapping("/sandbox/api/groups")
     List<SandboxDirectory.Group> groups() {
         return directory.groups();
+    }
+
+    @GetMapping("/sandbox/api/wechat-users")
+    List<SandboxDirectory.Person> weChatUsers() {
+        return directory.weChatUsers();
+    }
+
+    @PostMapping("/sandbox/api/wechat/{openid}/say")
+    ResponseEntity<Void> sayToOfficialAccount(@PathVariable String openid, @RequestBody Say say) {
+        if (say.text() == null || say.text().isBlank()) {
+            return ResponseEntity.badRequest().build();
+        }
+        try {
+            weChat.sayToOfficialAccount(openid, say.name(), say.text());
+        } catch (RestClientException e) {
+            chats.add(SandboxWeChat.chat(openid), "微信", ChatLog.Author.ANNOUNCEMENT, "回调失败：" + e.getMessage(), null);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/sandbox/api/new-person")

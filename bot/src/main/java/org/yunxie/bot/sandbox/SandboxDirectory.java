@@ -52,6 +52,25 @@ class SandboxDirectory {
         return all;
     }
 
+    /** People known to the official account: members with an openid, and what they are bound to. */
+    List<Person> weChatUsers() {
+        Map<String, Person> people = new LinkedHashMap<>();
+        for (Community community : roster.communities()) {
+            for (ChatGroup group : groups.ofCommunity(community.id())) {
+                for (Household household : roster.households(groups.buildingIds(group.id()))) {
+                    for (Binding binding : roster.bindingsOfHousehold(household.id())) {
+                        Member member = roster.member(binding.memberId()).orElseThrow();
+                        roster.identities(member.id()).stream().filter(id -> id.kind() == IdentityKind.MP_OPENID)
+                                .map(ChatIdentity::externalId).findFirst()
+                                .ifPresent(openid -> people.putIfAbsent(openid,
+                                        new Person(openid, member.displayName(), household.unitLabel(), false)));
+                    }
+                }
+            }
+        }
+        return List.copyOf(people.values());
+    }
+
     Optional<ChatGroup> byChatId(String chatId) {
         return groups.findByWecomChatId(chatId);
     }

@@ -82,7 +82,7 @@ class SandboxWecomApi {
                 chats.add(ChatLog.person(userid), "云协商", ChatLog.Author.BOT,
                         template.path("main_title").path("title").asText() + " "
                                 + template.path("main_title").path("desc").asText() + "\n"
-                                + template.path("sub_title_text").asText(), null, task, buttons);
+                                + template.path("sub_title_text").asText(), null, task, buttons, null);
             } else {
                 chats.add(ChatLog.person(userid), "云协商", ChatLog.Author.BOT,
                         body.path("text").path("content").asText(body.path("markdown").path("content").asText()), null);
