@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.yunxie.bot.EmbeddedDemoTest;
-import org.yunxie.bot.browser.Chromium;
 import org.yunxie.bot.sandbox.SandboxClient;
 import org.yunxie.core.roster.IssuingBindingCode;
 import org.yunxie.core.roster.MemberRole;
@@ -39,15 +35,6 @@ class EveryRoundKindFromALinkTest {
     @Autowired
     IssuingBindingCode issuing;
 
-    private WebDriver phone;
-
-    @AfterEach
-    void closeBrowser() {
-        if (phone != null) {
-            phone.quit();
-        }
-    }
-
     @Test
     void aResidentOnPersonalWeChatVotesAndProposesFromLinks() {
         SandboxClient sandbox = new SandboxClient(port);
@@ -60,37 +47,28 @@ class EveryRoundKindFromALinkTest {
         String code = issuing.issue(roster.household(community, "8-1-401").orElseThrow().id(), MemberRole.OWNER,
                 Duration.ofDays(1), Actor.staff("test", "社工"), Channel.CONSOLE).orElseThrow().code();
 
-        phone = Chromium.start(390, 844);
-        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
-        phone.get(pollLink);
-        wait.until(page -> !page.findElements(By.linkText("新的微信用户（未绑定）")).isEmpty());
-        phone.findElement(By.linkText("新的微信用户（未绑定）")).click();
-        wait.until(page -> !page.findElements(By.cssSelector("input.code")).isEmpty());
-        phone.findElement(By.cssSelector("input.code")).sendKeys(code);
-        phone.findElement(By.cssSelector(".bind button")).click();
-        wait.until(page -> notice(page).startsWith("绑定成功：您已绑定 8-1-401"));
+        try (Phone phone = new Phone()) {
+            phone.openAsNewWeChatUser(pollLink);
+            phone.bind(code);
+            assertThat(phone.notice()).startsWith("绑定成功：您已绑定 8-1-401");
+            phone.tap("同意");
+            phone.until(notice -> notice.startsWith("已记录：8-1-401 在 #2 选择「同意」，回执 "));
 
-        phone.findElement(By.xpath("//button[text()='同意']")).click();
-        wait.until(page -> notice(page).startsWith("已记录：8-1-401 在 #2 选择「同意」，回执 "));
+            phone.browser.get(callLink);
+            phone.waitFor(By.cssSelector(".proposals textarea"));
+            phone.browser.findElement(By.cssSelector(".proposals textarea")).sendKeys("楼道装声控灯，晚上太黑！");
+            phone.tap("提交提案");
+            phone.until(notice -> notice.startsWith("已收到 8-1-401 的提案 P1（#" + call + "）"));
+            assertThat(phone.browser.findElement(By.cssSelector(".proposal")).getText())
+                    .contains("P1", "楼道装声控灯，晚上太黑！");
 
-        phone.get(callLink);
-        wait.until(page -> !page.findElements(By.cssSelector(".proposals textarea")).isEmpty());
-        phone.findElement(By.cssSelector(".proposals textarea")).sendKeys("楼道装声控灯，晚上太黑！");
-        phone.findElement(By.xpath("//button[text()='提交提案']")).click();
-        wait.until(page -> notice(page).startsWith("已收到 8-1-401 的提案 P1（#" + call + "）"));
-        assertThat(phone.findElement(By.cssSelector(".proposal")).getText()).contains("P1", "楼道装声控灯，晚上太黑！");
-
-        assertThat(sandbox.say(group8, "demo.xuling", "徐玲", "#附议 P1")).isEqualTo("已附议 P1，目前共 1 户附议。");
-        phone.navigate().refresh();
-        wait.until(page -> page.findElement(By.cssSelector(".supports")).getText().equals("1 户附议"));
+            assertThat(sandbox.say(group8, "demo.xuling", "徐玲", "#附议 P1")).isEqualTo("已附议 P1，目前共 1 户附议。");
+            phone.browser.navigate().refresh();
+            phone.waitFor(By.xpath("//p[@class='supports' and text()='1 户附议']"));
+        }
     }
 
     private static String linkOf(String reply) {
         return reply.replaceAll("(?s).*\\n", "").strip();
-    }
-
-    private static String notice(WebDriver page) {
-        var notices = page.findElements(By.cssSelector(".notice"));
-        return notices.isEmpty() ? "" : notices.get(0).getText();
     }
 }

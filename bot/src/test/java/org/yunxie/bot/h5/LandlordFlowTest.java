@@ -7,19 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.yunxie.bot.EmbeddedDemoTest;
-import org.yunxie.bot.browser.Chromium;
 import org.yunxie.bot.sandbox.SandboxClient;
 import org.yunxie.core.ballot.Ballots;
 import org.yunxie.core.ballot.OfflineKind;
@@ -74,15 +70,6 @@ class LandlordFlowTest {
     @Autowired
     Ballots ballots;
 
-    private WebDriver phone;
-
-    @AfterEach
-    void closeBrowser() {
-        if (phone != null) {
-            phone.quit();
-        }
-    }
-
     @Test
     void aLandlordLivingElsewhereConfirmsTheDoorAccessFeeFromALink() throws Exception {
         SandboxClient sandbox = new SandboxClient(port);
@@ -99,23 +86,18 @@ class LandlordFlowTest {
                 .orElseThrow();
         String link = sandbox.say(group7, "demo.lijuan", "社工李娟", "#链接 1").replaceAll("(?s).*\\n", "").strip();
 
-        phone = Chromium.start(390, 844);
-        WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
-        phone.get(link);
-        wait.until(page -> !page.findElements(By.linkText("新的微信用户（未绑定）")).isEmpty());
-        phone.findElement(By.linkText("新的微信用户（未绑定）")).click();
-        wait.until(page -> !page.findElements(By.cssSelector("input.code")).isEmpty());
-        phone.findElement(By.cssSelector("input.code")).sendKeys(code.code());
-        phone.findElement(By.cssSelector(".bind button")).click();
-        wait.until(page -> page.findElement(By.cssSelector(".notice")).getText().startsWith("绑定成功"));
-        assertThat(phone.findElement(By.cssSelector(".share")).getText()).isEqualTo("本户分摊 200 元");
-
-        phone.findElement(By.xpath("//button[text()='确认']")).click();
-        wait.until(page -> page.findElement(By.cssSelector(".notice")).getText().startsWith("已记录：7-4-302 确认 #1"));
-        String readBack = phone.findElement(By.cssSelector(".notice")).getText();
+        String readBack;
+        try (Phone phone = new Phone()) {
+            phone.openAsNewWeChatUser(link);
+            phone.bind(code.code());
+            assertThat(phone.browser.findElement(By.cssSelector(".share")).getText()).isEqualTo("本户分摊 200 元");
+            phone.tap("确认");
+            readBack = phone.until(text -> text.startsWith("已记录：7-4-302 确认 #1"));
+            Files.write(Path.of("target", "landlord-phone.png"),
+                    ((TakesScreenshot) phone.browser).getScreenshotAs(OutputType.BYTES));
+        }
         assertThat(readBack).matches("已记录：7-4-302 确认 #1「7号楼加装门禁, 每户200元」，本户分摊 200 元，"
                 + "回执 [2-9A-HJ-NP-Z]{4}。目前已确认 \\d+/48 户。");
-        Files.write(Path.of("target", "landlord-phone.png"), ((TakesScreenshot) phone).getScreenshotAs(OutputType.BYTES));
 
         String confirmed = readBack.replaceAll(".*目前已确认 (\\d+)/48 户。", "$1");
         sandbox.await("group:" + group7, line -> line.path("text").asText()
