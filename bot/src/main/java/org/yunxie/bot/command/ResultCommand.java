@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.yunxie.bot.announcement.OutcomeAnnouncement;
 import org.yunxie.core.ballot.Ballots;
+import org.yunxie.core.proposal.Proposal;
+import org.yunxie.core.proposal.Proposals;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.RoundState;
@@ -26,9 +28,12 @@ class ResultCommand implements Command {
     private final Rounds rounds;
     private final Ballots ballots;
     private final OutcomeAnnouncement outcomes;
+    private final Proposals proposals;
     private final Replies replies;
 
-    ResultCommand(RoundFinder finder, Rounds rounds, Ballots ballots, OutcomeAnnouncement outcomes, Replies replies) {
+    ResultCommand(RoundFinder finder, Rounds rounds, Ballots ballots, OutcomeAnnouncement outcomes,
+                  Proposals proposals, Replies replies) {
+        this.proposals = proposals;
         this.finder = finder;
         this.rounds = rounds;
         this.ballots = ballots;
@@ -65,6 +70,9 @@ class ResultCommand implements Command {
         if (round.state() != RoundState.OPEN) {
             return replies.refusal(Result.refused(round.whyNotAccepting(), round.number()));
         }
+        if (round.kind() == RoundKind.PROPOSAL_CALL) {
+            return proposalsSoFar(round);
+        }
         Tally tally = ballots.tally(round);
         StringBuilder text = new StringBuilder(replies.wording().text("result.open", round.number(), round.title(),
                 tally.participating().households(), tally.eligible().households(),
@@ -76,6 +84,16 @@ class ResultCommand implements Command {
             text.append('\n').append(replies.wording().text("result.option", option.key(), option.label(),
                     tally.option(option.position()).households()));
         }
+        return new Reply(text.toString());
+    }
+
+    /** A call's progress: how many proposals, and each with its supports. */
+    private Reply proposalsSoFar(Round round) {
+        List<Proposal> all = proposals.ofRound(round.id());
+        StringBuilder text = new StringBuilder(replies.wording().text("result.call", round.number(), round.title(),
+                all.size(), replies.wording().time(round.closingAt())));
+        all.forEach(proposal -> text.append('\n').append(replies.wording().text("result.proposal",
+                proposal.number(), proposal.body(), proposal.supports())));
         return new Reply(text.toString());
     }
 }

@@ -709,6 +709,8 @@ class ConversationTest {
         assertThat(say(neighbour, "#附议P" + p)).isEqualTo("7-1-102 已经附议过 P" + p + " 了。");
         assertThat(say(proposer, "#附议 P" + p)).isEqualTo("P" + p + " 是您家自己的提案，不用附议。");
         assertThat(proposals.find(place.community().id(), p).orElseThrow().supports()).isEqualTo(1);
+        assertThat(say(neighbour, "#结果 " + call.number())).startsWith("#" + call.number() + " 小区改造建议：已收到 1 条提案")
+                .endsWith("P" + p + " 楼道装声控灯，晚上太黑！（1 户附议）");
     }
 
     @Test
