@@ -44,7 +44,14 @@ public enum RefusalReason {
     MERGE_TARGET_MISSING,
     REASON_MISSING,
     LEDGER_LINE_NOT_FOUND,
-    LEDGER_TRANSITION_NOT_ALLOWED;
+    LEDGER_TRANSITION_NOT_ALLOWED,
+    USERNAME_INVALID,
+    USERNAME_TAKEN,
+    PASSWORD_TOO_WEAK,
+    PASSWORD_WRONG,
+    ROLE_NOT_ALLOWED,
+    NAME_MISSING,
+    FILE_UNREADABLE;
 
     public String messageKey() {
         return "refusal." + name().toLowerCase(Locale.ROOT);
