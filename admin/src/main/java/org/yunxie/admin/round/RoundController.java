@@ -69,7 +69,6 @@ class RoundController {
     String show(@PathVariable long communityId, @PathVariable long roundId, Model model) {
         Round round = scoped.round(communityId, roundId);
         model.addAttribute("view", pages.view(round));
-        model.addAttribute("now", Instant.now());
         return "admin/round";
     }
 

@@ -1,6 +1,7 @@
 package org.yunxie.admin.round;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,9 +54,11 @@ class RoundsController {
     private final CurrentAccount current;
     private final ConsoleFormat format;
     private final ConsoleText text;
+    private final Clock clock;
 
     RoundsController(Overview overview, Coverages coverages, ChatGroups groups, DraftingRound drafting,
-                     OpeningRound opening, CurrentAccount current, ConsoleFormat format, ConsoleText text) {
+                     OpeningRound opening, CurrentAccount current, ConsoleFormat format, ConsoleText text,
+                     Clock clock) {
         this.overview = overview;
         this.coverages = coverages;
         this.groups = groups;
@@ -64,6 +67,7 @@ class RoundsController {
         this.current = current;
         this.format = format;
         this.text = text;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -79,7 +83,7 @@ class RoundsController {
     @Requires(Capability.RUN_ROUNDS)
     String form(@PathVariable long communityId, Model model) {
         RoundForm form = new RoundForm();
-        form.setClosingAt(format.input(Instant.now().plus(Duration.ofDays(7))));
+        form.setClosingAt(format.input(clock.instant().plus(Duration.ofDays(7))));
         return showForm(communityId, form, model);
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,8 +29,10 @@ class H5Configuration {
         return new SignedLinks(SecretKeys.fromSettingOrFile(key, keyFile, "YUNXIE_H5_LINK_KEY"), clock);
     }
 
+    // Not when started without a web server (the operator's console commands).
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain residentPagesSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher("/h5/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
