@@ -16,11 +16,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The console speaks the configured language (yunxie.locale, Chinese by default) whatever the browser asks
  * for, until the user picks the other one ({@code ?lang=en} or {@code ?lang=zh-CN}, kept in the session).
- * It does so by presenting that language as the request's own, inside the console's security chain only,
+ * It does so by presenting that language as the request's own, and as a request attribute that
+ * ConsoleLocaleResolution puts ahead of the host's LocaleResolver, inside the console's security chain only,
  * so the application's locale resolution elsewhere is left as it is.
  */
 public class ConsoleLocaleFilter extends OncePerRequestFilter {
 
+    /** The request attribute holding the chosen language, read by ConsoleLocaleResolution. */
+    static final String CHOSEN = ConsoleLocaleFilter.class.getName() + ".CHOSEN";
     private static final String SESSION_KEY = "console.locale";
 
     private final Locale defaultLocale;
@@ -41,6 +44,7 @@ public class ConsoleLocaleFilter extends OncePerRequestFilter {
         } else if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale kept) {
             chosen = kept;
         }
+        request.setAttribute(CHOSEN, chosen);
         chain.doFilter(new InLanguage(request, chosen), response);
     }
 
