@@ -5,7 +5,12 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
 import org.yunxie.core.roster.Binding;
@@ -42,6 +47,20 @@ public class Conversation {
     }
 
     public Reply handle(Sender sender, String text) {
+        return handle(sender, text, false);
+    }
+
+    /**
+     * As {@link #handle}, except that a failure of the database itself (unreachable, connection lost, a
+     * deadlock still failing after the retries) is thrown instead of answered with an apology: for the
+     * channels that keep the message in the inbox and process it again when the database is back (the WeCom
+     * app and smart robot), so that the vote is recorded then rather than lost with a "please send again".
+     */
+    public Reply handleOrRetryLater(Sender sender, String text) {
+        return handle(sender, text, true);
+    }
+
+    private Reply handle(Sender sender, String text, boolean rethrowOutages) {
         try {
             CommandLine line = parser.parse(text);
             Invocation invocation = new Invocation(line, sender, speaker(sender));
@@ -51,10 +70,25 @@ public class Conversation {
             }
             return command.run(invocation);
         } catch (RuntimeException e) {
+            if (rethrowOutages && outage(e)) {
+                throw e;
+            }
             // Never the message text in the log: it is a resident's. The transaction rolled back.
             log.error("Could not handle a message from {} via {}", sender.identity().kind(), sender.channel(), e);
             return replies.text("reply.failed");
         }
+    }
+
+    /** Whether a failure is the database's (it will pass), not the command's. */
+    static boolean outage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Command commandFor(CommandLine line) {

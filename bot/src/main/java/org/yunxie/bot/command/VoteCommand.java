@@ -75,7 +75,7 @@ class VoteCommand implements Command {
                     : replies.refusal(target);
         }
         Round round = target.orElseThrow();
-        List<OptionSpec> options = rounds.options(round.id());
+        List<OptionSpec> options = rounds.options(round);
         ChoiceWords.Reading reading = ChoiceWords.read(choiceWords, options);
         if (!reading.clear() && bare && !ChoiceWords.triesToAnswer(choiceWords, options)) {
             return help.run(invocation);

@@ -135,7 +135,7 @@ public final class CallbackBench {
     }
 
     /** Decrypts, parses and encrypts an answer, and nothing else: the floor our endpoint is compared with. */
-    private static HttpServer echoServer(WxCryptUtil crypt) throws IOException {
+    static HttpServer echoServer(WxCryptUtil crypt) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes wait ~40 ms on delayed ACKs.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);

@@ -17,6 +17,7 @@ import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.RoundMapper;
+import org.yunxie.core.round.RoundOptions;
 import org.yunxie.core.rule.OptionSpec;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
@@ -36,10 +37,12 @@ class BallotBox {
     private final BallotMapper ballots;
     private final BallotSeal seal;
     private final LiveTally liveTally;
+    private final RoundOptions options;
     private final SecureRandom random = new SecureRandom();
 
-    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally) {
+    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options) {
         this.rounds = rounds;
+        this.options = options;
         this.ballots = ballots;
         this.seal = seal;
         this.liveTally = liveTally;
@@ -64,7 +67,7 @@ class BallotBox {
     Result<List<OptionSpec>> options(Round round, List<String> keys) {
         Set<String> wanted = keys.stream().map(key -> key.strip().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<OptionSpec> all = rounds.findOptions(round.id());
+        List<OptionSpec> all = options.of(round);
         List<OptionSpec> chosen = new ArrayList<>();
         for (String key : wanted) {
             Optional<OptionSpec> option = all.stream().filter(o -> o.key().equals(key)).findFirst();

@@ -1,11 +1,13 @@
 package org.yunxie.core.ballot;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.yunxie.core.round.Round;
@@ -54,8 +56,14 @@ public class LiveTally {
     /** Called after a ballot commits. */
     void forget(long roundId) {
         try {
-            redis.opsForValue().increment(versionKey(roundId));
-            redis.expire(versionKey(roundId), KEEP.multipliedBy(6));
+            // One round trip for both: this runs after every committed ballot.
+            byte[] key = versionKey(roundId).getBytes(StandardCharsets.UTF_8);
+            long seconds = KEEP.multipliedBy(6).toSeconds();
+            redis.executePipelined((RedisCallback<Object>) connection -> {
+                connection.stringCommands().incr(key);
+                connection.keyCommands().expire(key, seconds);
+                return null;
+            });
         } catch (RuntimeException e) {
             log.warn("Could not invalidate the live tally of round {}: {}", roundId, e.toString());
         }

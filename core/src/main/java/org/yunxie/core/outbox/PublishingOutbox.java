@@ -3,11 +3,21 @@ package org.yunxie.core.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +27,7 @@ import org.springframework.stereotype.Service;
  * that can repeat a message, after the claim runs out; publishers that can should make sending idempotent.
  */
 @Service
-public class PublishingOutbox {
+public class PublishingOutbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingOutbox.class);
     static final int MAX_ATTEMPTS = 12;
@@ -30,24 +40,66 @@ public class PublishingOutbox {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String instance = "outbox-" + UUID.randomUUID();
+    private final ExecutorService senders;
 
-    PublishingOutbox(OutboxMapper mapper, OutboxPublisher publisher, ApplicationEventPublisher events, Clock clock) {
+    PublishingOutbox(OutboxMapper mapper, OutboxPublisher publisher, ApplicationEventPublisher events, Clock clock,
+                     @Value("${yunxie.jobs.outbox-threads:4}") int threads) {
         this.mapper = mapper;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
+            Thread thread = new Thread(task, "outbox-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Sends what is due, up to {@code limit} messages; returns how many were sent. */
+    /**
+     * Sends what is due, up to {@code limit} messages; returns how many were sent. The messages of one group
+     * (or one member) go out one after another in their order; different groups' at the same time, a few
+     * senders at once ({@code yunxie.jobs.outbox-threads}): each group robot has its own budget.
+     */
     public int publishDue(int limit) {
-        int sent = 0;
+        Map<String, List<OutboxMessage>> byRecipient = new LinkedHashMap<>();
         for (OutboxMessage message : mapper.findDue(clock.instant(), limit)) {
+            String recipient = message.chatGroupId() != null ? "group:" + message.chatGroupId()
+                    : message.memberId() != null ? "member:" + message.memberId() : "message:" + message.id();
+            byRecipient.computeIfAbsent(recipient, key -> new ArrayList<>()).add(message);
+        }
+        List<Future<Integer>> sending = new ArrayList<>();
+        for (List<OutboxMessage> messages : byRecipient.values()) {
+            sending.add(senders.submit(() -> sendInOrder(messages)));
+        }
+        int sent = 0;
+        for (Future<Integer> one : sending) {
+            try {
+                sent += one.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                log.error("Outbox sender failed", e.getCause());
+            }
+        }
+        return sent;
+    }
+
+    private int sendInOrder(List<OutboxMessage> messages) {
+        int sent = 0;
+        for (OutboxMessage message : messages) {
             Instant now = clock.instant();
             if (mapper.claim(message.id(), instance, now.plus(CLAIM), now) == 1 && send(message)) {
                 sent++;
             }
         }
         return sent;
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
     }
 
     private boolean send(OutboxMessage message) {

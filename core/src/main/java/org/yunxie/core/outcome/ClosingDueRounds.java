@@ -1,10 +1,18 @@
 package org.yunxie.core.outcome;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.shared.Actor;
@@ -13,9 +21,11 @@ import org.yunxie.core.shared.Channel;
 /**
  * Closes every open round whose deadline has passed, including those that fell due while no instance was
  * running. Safe to run anywhere and twice: each round is closed by whichever closer gets there first.
+ * Rounds are closed a few at a time ({@code yunxie.jobs.closing-threads}, each its own transaction), so that
+ * a consultation day whose rounds all end at the same minute is closed within it.
  */
 @Service
-public class ClosingDueRounds {
+public class ClosingDueRounds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClosingDueRounds.class);
     private static final Actor SCHEDULER = Actor.system("closing-job");
@@ -23,27 +33,57 @@ public class ClosingDueRounds {
     private final RoundMapper rounds;
     private final ClosingRound closing;
     private final Clock clock;
+    private final ExecutorService closers;
 
-    ClosingDueRounds(RoundMapper rounds, ClosingRound closing, Clock clock) {
+    ClosingDueRounds(RoundMapper rounds, ClosingRound closing, Clock clock,
+                     @Value("${yunxie.jobs.closing-threads:4}") int threads) {
         this.rounds = rounds;
         this.closing = closing;
         this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.closers = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
+            Thread thread = new Thread(task, "closing-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Closes up to {@code limit} due rounds; returns how many this call closed. */
     public int closeDue(int limit) {
         List<Long> due = rounds.findDueRoundIds(clock.instant(), limit);
-        int closed = 0;
+        List<Future<Boolean>> closings = new ArrayList<>(due.size());
         for (long roundId : due) {
+            closings.add(closers.submit(() -> closeOne(roundId)));
+        }
+        int closed = 0;
+        for (Future<Boolean> closingOne : closings) {
             try {
-                if (closing.close(roundId, SCHEDULER, Channel.SYSTEM).isDone()) {
+                if (closingOne.get()) {
                     closed++;
                 }
-            } catch (RuntimeException e) {
-                // One broken round must not hold up the others; it stays due and is tried again next run.
-                log.error("Could not close round {}", roundId, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closings.forEach(f -> f.cancel(false));
+                break;
+            } catch (ExecutionException e) {
+                log.error("Could not close a round", e.getCause());
             }
         }
         return closed;
+    }
+
+    private boolean closeOne(long roundId) {
+        try {
+            return closing.close(roundId, SCHEDULER, Channel.SYSTEM).isDone();
+        } catch (RuntimeException e) {
+            // One broken round must not hold up the others; it stays due and is tried again next run.
+            log.error("Could not close round {}", roundId, e);
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        closers.shutdownNow();
     }
 }

@@ -102,6 +102,6 @@ public class OpeningRound {
     }
 
     private void scheduleReminders(Round round, Instant now) {
-        Reminders.schedule(rounds, round, round.closingAt(), now);
+        Reminders.scheduleFirst(rounds, round, round.closingAt(), now);
     }
 }

@@ -11,9 +11,11 @@ import org.yunxie.core.rule.OptionSpec;
 public class Rounds {
 
     private final RoundMapper mapper;
+    private final RoundOptions options;
 
-    Rounds(RoundMapper mapper) {
+    Rounds(RoundMapper mapper, RoundOptions options) {
         this.mapper = mapper;
+        this.options = options;
     }
 
     public Optional<Round> find(long id) {
@@ -39,6 +41,11 @@ public class Rounds {
 
     public List<OptionSpec> options(long roundId) {
         return mapper.findOptions(roundId);
+    }
+
+    /** The round's options; those of an opened round from memory (they are frozen then). */
+    public List<OptionSpec> options(Round round) {
+        return options.of(round);
     }
 
     public List<Long> buildingIds(long roundId) {

@@ -8,6 +8,9 @@ import org.yunxie.core.outbox.PublishingOutbox;
 @DisallowConcurrentExecution
 class PublishingOutboxJob extends QuartzJobBean {
 
+    static final int BATCH = 100;
+    static final java.time.Duration MAX_RUN = java.time.Duration.ofMinutes(1);
+
     private final PublishingOutbox publishing;
 
     PublishingOutboxJob(PublishingOutbox publishing) {
@@ -16,6 +19,10 @@ class PublishingOutboxJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        publishing.publishDue(100);
+        // A full batch means more may be due: keep going (for a while) rather than wait for the next run.
+        long until = System.nanoTime() + MAX_RUN.toNanos();
+        while (publishing.publishDue(BATCH) == BATCH && System.nanoTime() < until) {
+            // next batch
+        }
     }
 }

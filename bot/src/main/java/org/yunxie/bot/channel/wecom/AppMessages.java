@@ -145,7 +145,7 @@ class AppMessages {
             default -> "";
         };
         Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, from), from, Channel.WECOM_APP, null);
-        return conversation.handle(sender, text == null ? "" : text).text();
+        return conversation.handleOrRetryLater(sender, text == null ? "" : text).text();
     }
 
     private void send(String userid, String text) {

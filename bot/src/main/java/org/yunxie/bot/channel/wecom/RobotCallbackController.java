@@ -94,7 +94,7 @@ class RobotCallbackController {
         log.debug("Smart robot message received as inbox message {}", first.id());
         String reply;
         try {
-            reply = messages.replyTo(first);
+            reply = messages.replyToNew(first);
         } catch (RuntimeException e) {
             log.error("Smart robot message {} not processed now; the recovery job answers it later", first.id(), e);
             return sealed(crypto, words.text("wecom.reply-later"), nonce);

@@ -99,6 +99,15 @@ class RobotMessages {
         if (earlier.isPresent()) {
             return earlier.get().text();
         }
+        return run(stored);
+    }
+
+    /** The reply to a message the inbox has just taken in: no earlier try can have kept a reply for it. */
+    String replyToNew(InboundMessage stored) {
+        return run(stored);
+    }
+
+    private String run(InboundMessage stored) {
         RobotMessage message = read(stored.body()).orElseThrow(() -> new IllegalStateException(
                 "inbox message " + stored.id() + " is not a robot message to answer"));
         Long groupId = message.inGroup() && message.chatId() != null
@@ -108,15 +117,20 @@ class RobotMessages {
         }
         Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
                 Channel.WECOM_ROBOT, groupId);
-        String reply = conversation.handle(sender, message.content()).text();
+        String reply = conversation.handleOrRetryLater(sender, message.content()).text();
         pending.computed(stored.id(), reply);
         return reply;
     }
 
     /** The reply went back in the HTTP response: the message is done. */
     void answered(InboundMessage stored, String reply) {
-        pending.delivered(stored.id(), reply);
-        inbox.markProcessed(stored.id(), reply);
+        try {
+            inbox.markProcessed(stored.id(), reply);
+        } catch (RuntimeException e) {
+            // Not marked: the recovery job takes the message up again and must only record the reply.
+            pending.delivered(stored.id(), reply);
+            throw e;
+        }
         pending.forget(stored.id());
     }
 
