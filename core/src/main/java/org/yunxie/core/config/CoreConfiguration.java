@@ -3,14 +3,17 @@ package org.yunxie.core.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.mapping.DatabaseIdProvider;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.mybatis.spring.annotation.MapperScan;
 import org.mybatis.spring.boot.autoconfigure.ConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +55,17 @@ public class CoreConfiguration {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
                 .build());
+    }
+
+    /**
+     * Lettuce reconnects on its own, but by default waits up to 30 s between tries: after an outage of a few
+     * seconds the instance would go on without Redis (de-duplication, pending replies, rate limits) for that
+     * long. Tries at most every second instead.
+     */
+    @Bean
+    ClientResourcesBuilderCustomizer reconnectToRedisSoon() {
+        return builder -> builder.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1),
+                2, TimeUnit.MILLISECONDS));
     }
 
     @Bean

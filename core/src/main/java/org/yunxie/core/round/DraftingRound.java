@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.yunxie.core.audit.AuditLog;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.group.ChatGroups;
@@ -21,6 +20,7 @@ import org.yunxie.core.shared.NewId;
 import org.yunxie.core.shared.Refusal;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
+import org.yunxie.core.shared.Transactions;
 
 /** Staff draft a round: it gets its number at once, so it can be discussed before it opens. */
 @Service
@@ -33,8 +33,11 @@ public class DraftingRound {
     private final ChatGroups groups;
     private final AuditLog audit;
     private final Clock clock;
+    private final Transactions transactions;
 
-    DraftingRound(RoundMapper rounds, CommunityMapper communities, ChatGroups groups, AuditLog audit, Clock clock) {
+    DraftingRound(RoundMapper rounds, CommunityMapper communities, ChatGroups groups, AuditLog audit, Clock clock,
+                  Transactions transactions) {
+        this.transactions = transactions;
         this.rounds = rounds;
         this.communities = communities;
         this.groups = groups;
@@ -42,8 +45,11 @@ public class DraftingRound {
         this.clock = clock;
     }
 
-    @Transactional
     public Result<Round> draft(RoundDraft draft, Actor actor, Channel channel) {
+        return transactions.retryingAtDefaultIsolation(() -> draftOnce(draft, actor, channel));
+    }
+
+    private Result<Round> draftOnce(RoundDraft draft, Actor actor, Channel channel) {
         Instant now = clock.instant();
         Optional<Refusal> problem = problemWith(draft, now);
         if (problem.isPresent()) {

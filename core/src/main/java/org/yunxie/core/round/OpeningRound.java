@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.yunxie.core.audit.AuditLog;
 import org.yunxie.core.costshare.CostSplit;
 import org.yunxie.core.notice.NotifyingRemoteMembers;
@@ -23,6 +22,7 @@ import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.Channel;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
+import org.yunxie.core.shared.Transactions;
 
 /**
  * Opens a drafted round: freezes its rule and its roll (the eligible households of its buildings with the
@@ -37,9 +37,11 @@ public class OpeningRound {
     private final NotifyingRemoteMembers remoteMembers;
     private final AuditLog audit;
     private final Clock clock;
+    private final Transactions transactions;
 
     OpeningRound(RoundMapper rounds, HouseholdMapper households, Outbox outbox, NotifyingRemoteMembers remoteMembers,
-                 AuditLog audit, Clock clock) {
+                 AuditLog audit, Clock clock, Transactions transactions) {
+        this.transactions = transactions;
         this.rounds = rounds;
         this.households = households;
         this.outbox = outbox;
@@ -48,8 +50,11 @@ public class OpeningRound {
         this.clock = clock;
     }
 
-    @Transactional
     public Result<Round> open(long roundId, Actor actor, Channel channel) {
+        return transactions.retryingAtDefaultIsolation(() -> openOnce(roundId, actor, channel));
+    }
+
+    private Result<Round> openOnce(long roundId, Actor actor, Channel channel) {
         Round round = rounds.lockForChange(roundId).orElse(null);
         Instant now = clock.instant();
         if (round == null) {
