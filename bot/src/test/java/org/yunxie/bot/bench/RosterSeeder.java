@@ -293,7 +293,7 @@ final class RosterSeeder {
         }
     }
 
-    /** The use cases do not retry a deadlock victim (their transaction rolled back whole): the seeder does. */
+    /** The use cases try a deadlock victim again up to 3 times; should one still fail, the seeder counts it and goes on. */
     private <T> T retrying(java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {

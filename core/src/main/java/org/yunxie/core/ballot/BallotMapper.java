@@ -15,6 +15,8 @@ interface BallotMapper {
 
     List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
 
+    List<TallyRow> findTallyRows(@Param("roundId") long roundId);
+
     List<Ballot> findHistory(@Param("roundId") long roundId, @Param("householdId") long householdId);
 
     void insertCurrent(@Param("b") Ballot ballot);

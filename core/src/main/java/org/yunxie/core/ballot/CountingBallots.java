@@ -1,14 +1,14 @@
 package org.yunxie.core.ballot;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
-import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.Round;
-import org.yunxie.core.round.RoundMapper;
+import org.yunxie.core.rule.RollEntry;
 import org.yunxie.core.rule.Stance;
 import org.yunxie.core.rule.Tally;
 
@@ -16,21 +16,29 @@ import org.yunxie.core.rule.Tally;
 @Component
 public class CountingBallots {
 
-    private final RoundMapper rounds;
     private final BallotMapper ballots;
     private final BallotSeal seal;
 
-    CountingBallots(RoundMapper rounds, BallotMapper ballots, BallotSeal seal) {
-        this.rounds = rounds;
+    CountingBallots(BallotMapper ballots, BallotSeal seal) {
         this.ballots = ballots;
         this.seal = seal;
     }
 
+    /** The roll and the current ballots come in one query (a 5,000-household poll is 5,000 rows). */
     public Tally count(Round round) {
-        List<Stance> stances = ballots.findCurrentOfRound(round.id()).stream()
-                .map(ballot -> new Stance(ballot.householdId(), positions(keysOf(round, ballot))))
-                .toList();
-        return Tally.of(rounds.findRoll(round.id()).stream().map(RollHousehold::toEntry).toList(), stances);
+        List<TallyRow> rows = ballots.findTallyRows(round.id());
+        List<RollEntry> roll = new ArrayList<>(rows.size());
+        List<Stance> stances = new ArrayList<>(rows.size());
+        for (TallyRow row : rows) {
+            long areaCenti = row.floorArea().movePointRight(2).longValueExact();
+            roll.add(new RollEntry(row.householdId(), row.headKey(), areaCenti));
+            String keys = row.sealedChoice() != null ? seal.open(round.id(), row.householdId(), row.sealedChoice())
+                    : row.choice();
+            if (keys != null) {
+                stances.add(new Stance(row.householdId(), positions(keys)));
+            }
+        }
+        return Tally.of(roll, stances);
     }
 
     /** The option keys of a ballot, opening the seal of a secret round's ballot. */
