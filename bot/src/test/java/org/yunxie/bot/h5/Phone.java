@@ -3,6 +3,7 @@ package org.yunxie.bot.h5;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.yunxie.bot.browser.Chromium;
@@ -11,7 +12,9 @@ import org.yunxie.bot.browser.Chromium;
 final class Phone implements AutoCloseable {
 
     final WebDriver browser = Chromium.start(390, 844);
-    private final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    /** A page that re-renders (after a tap) can replace an element between finding and reading it: look again. */
+    private final WebDriverWait wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
+            .ignoring(StaleElementReferenceException.class);
 
     /** Opens a link as a WeChat user not yet known here, through the OAuth2 page the sandbox plays. */
     void openAsNewWeChatUser(String link) {
@@ -34,8 +37,10 @@ final class Phone implements AutoCloseable {
 
     /** Waits until the page's read-back says what is expected, and returns it. */
     String until(java.util.function.Predicate<String> expected) {
-        wait.until(page -> expected.test(notice()));
-        return notice();
+        return wait.until(page -> {
+            String notice = notice();
+            return expected.test(notice) ? notice : null;
+        });
     }
 
     String notice() {
