@@ -559,7 +559,8 @@ public final class LoadHarness {
                 "ld-" + runTag + "-%");
         report.format("Durability check: %d votes answered 200 in the measured levels (and %d in the warm-up); %d "
                         + "ingestion messages are in the inbox as processed; %d ballot casts or changes were written to "
-                        + "the history in the measured levels.", ingestionAcked, warm.size() * measured().size(), stored,
+                        + "the history in the measured levels (a member sending the choice their household already has records "
+                        + "nothing new).", ingestionAcked, warm.size() * measured().size(), stored,
                 history);
         report.sub("What one vote costs (at each build's best level)");
         List<String> header = new ArrayList<>(List.of("per vote"));

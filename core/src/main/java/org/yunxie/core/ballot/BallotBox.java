@@ -94,6 +94,22 @@ class BallotBox {
         return ballots.findCurrent(roundId, householdId);
     }
 
+    /**
+     * The receipt of the household's current ballot when it already says exactly this, cast by this same member
+     * (not entered by staff): sending the same choice again changes nothing. This is also what makes a command
+     * run again after its commit reached the database but the answer was lost with the connection (the
+     * database went away at that moment) record nothing twice.
+     */
+    Optional<String> unchanged(Round round, Ballot current, long memberId, List<OptionSpec> chosen) {
+        if (current.offlineKind() != null || current.memberId() == null || current.memberId() != memberId) {
+            return Optional.empty();
+        }
+        String keys = chosen.stream().map(OptionSpec::key).sorted().collect(Collectors.joining(","));
+        String before = current.sealedChoice() != null
+                ? seal.open(round.id(), current.householdId(), current.sealedChoice()) : current.choice();
+        return keys.equals(before) ? ballots.findReceipt(round.id(), current.householdId()) : Optional.empty();
+    }
+
     /** Stores the ballot as current, appends it to the history and returns the household's receipt code. */
     String store(Round round, Ballot ballot, List<OptionSpec> chosen, boolean replacing, Instant now) {
         String keys = chosen.stream().map(OptionSpec::key).sorted().collect(Collectors.joining(","));

@@ -68,6 +68,12 @@ public class CastingBallot {
         }
         RollHousehold onRoll = box.lockOnRoll(round.id(), household.orElseThrow().householdId()).orElseThrow();
         Optional<Ballot> current = box.current(round.id(), onRoll.householdId());
+        Optional<String> same = current.flatMap(
+                ballot -> box.unchanged(round, ballot, member.id(), chosen.orElseThrow()));
+        if (same.isPresent()) {
+            return Result.done(new BallotRecorded(round, onRoll.householdId(), onRoll.unitLabel(),
+                    chosen.orElseThrow(), same.get(), false, onRoll.shareFen()));
+        }
         Ballot ballot = new Ballot(null, round.id(), onRoll.householdId(), null, null, member.id(),
                 request.channel(), null, null, null, now);
         String receipt = box.store(round, ballot, chosen.orElseThrow(), current.isPresent(), now);

@@ -55,6 +55,22 @@ class CastingBallotTest {
     }
 
     @Test
+    void theSameChoiceAgainFromTheSameMemberChangesAndRecordsNothing() {
+        Neighbourhood place = fixtures.building("88.50");
+        long member = fixtures.member(place.household(0), MemberRole.OWNER);
+        Round poll = fixtures.openPoll(place, "是否同意更换门禁？");
+        BallotRecorded first = cast(poll, member, "A").orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+
+        BallotRecorded again = cast(poll, member, "A").orElseThrow();
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.receipt()).isEqualTo(first.receipt());
+        assertThat(ballots.history(poll, place.household(0).id())).extracting(Ballot::choice).containsExactly("A");
+        assertThat(ballots.tally(poll).option(1).households()).isEqualTo(1);
+    }
+
+    @Test
     void changingTheBallotKeepsOneCurrentBallotTheHistoryAndTheSameReceipt() {
         Neighbourhood place = fixtures.building("88.50");
         long member = fixtures.member(place.household(0), MemberRole.OWNER);

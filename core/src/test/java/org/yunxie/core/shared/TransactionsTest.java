@@ -1,0 +1,85 @@
+package org.yunxie.core.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DeadlockLoserDataAccessException;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class TransactionsTest {
+
+    /** A transaction manager that keeps no resources: enough to see begins, joins and rollbacks. */
+    static final class CountingManager extends AbstractPlatformTransactionManager {
+        final AtomicInteger begun = new AtomicInteger();
+        final AtomicInteger rolledBack = new AtomicInteger();
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object[] {null};
+        }
+
+        @Override
+        protected boolean isExistingTransaction(Object transaction) {
+            return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+            begun.incrementAndGet();
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            rolledBack.incrementAndGet();
+        }
+    }
+
+    private final CountingManager manager = new CountingManager();
+    private final Transactions transactions = new Transactions(manager);
+
+    @Test
+    void aDeadlockVictimIsTriedAgainInAFreshTransaction() {
+        AtomicInteger tries = new AtomicInteger();
+        String result = transactions.retryingAtDefaultIsolation(() -> {
+            if (tries.incrementAndGet() < 3) {
+                throw new DeadlockLoserDataAccessException("deadlock", null);
+            }
+            return "opened";
+        });
+        assertThat(result).isEqualTo("opened");
+        assertThat(manager.begun).hasValue(3);
+        assertThat(manager.rolledBack).hasValue(2);
+    }
+
+    @Test
+    void givesUpAfterThreeTries() {
+        AtomicInteger tries = new AtomicInteger();
+        assertThatThrownBy(() -> transactions.retryingAtDefaultIsolation(() -> {
+            tries.incrementAndGet();
+            throw new DeadlockLoserDataAccessException("deadlock", null);
+        })).isInstanceOf(DeadlockLoserDataAccessException.class);
+        assertThat(tries).hasValue(3);
+    }
+
+    @Test
+    void insideARunningTransactionItJoinsAndDoesNotRetry() {
+        AtomicInteger tries = new AtomicInteger();
+        TransactionTemplate outer = new TransactionTemplate(manager);
+        assertThatThrownBy(() -> outer.executeWithoutResult(status -> transactions.retryingAtDefaultIsolation(() -> {
+            tries.incrementAndGet();
+            throw new DeadlockLoserDataAccessException("deadlock", null);
+        }))).isInstanceOf(DeadlockLoserDataAccessException.class);
+        assertThat(tries).hasValue(1);
+        assertThat(manager.begun).hasValue(1);
+    }
+}
