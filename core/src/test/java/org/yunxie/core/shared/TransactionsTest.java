@@ -10,6 +10,7 @@ import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class TransactionsTest {
@@ -26,7 +27,7 @@ class TransactionsTest {
 
         @Override
         protected boolean isExistingTransaction(Object transaction) {
-            return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+            return TransactionSynchronizationManager.isActualTransactionActive();
         }
 
         @Override
@@ -41,6 +42,10 @@ class TransactionsTest {
         @Override
         protected void doRollback(DefaultTransactionStatus status) {
             rolledBack.incrementAndGet();
+        }
+
+        @Override
+        protected void doSetRollbackOnly(DefaultTransactionStatus status) {
         }
     }
 
