@@ -1270,7 +1270,8 @@ public final class LoadHarness {
         report.line("Rate-limit arithmetic: a group robot takes 20 posts a minute; an outcome is 2 posts (text and "
                 + "chart), so one group can take 10 outcomes a minute, and 10,000 groups with a robot each are no "
                 + "constraint. What bounds the drain is the sender: one Quartz job at a time (clustered), every 3 s, "
-                + "at most 100 messages a run, the groups' messages sent by 4 threads at once (yunxie.jobs.outbox-threads; "
+                + "100 messages a batch and batches back to back while they come full (up to a minute), the groups' "
+                + "messages sent by 4 threads at once (yunxie.jobs.outbox-threads; "
                 + "one group's in order), each rendered (text and PNG chart) and posted twice.");
         boolean withinLimit = busiest[0] <= FakeWecom.ROBOT_PER_MINUTE && fake.refused.get() == 0;
         report.target("outbox within 20 posts/min per robot", "≤ 20 per robot-minute", busiest[0]
