@@ -82,6 +82,7 @@ public final class LoadHarness {
     private BotInstance compare;
     private long ingestionAcked;
     private double ingestionGcFrom;
+    private double echoCpuMs;
 
     private LoadHarness(Options options) throws IOException {
         this.o = options;
@@ -525,14 +526,19 @@ public final class LoadHarness {
                 List<RobotWire.Sealed> mine = bot == a ? sealed : loadVotes(mainVoters, perLevel);
                 Map<String, Long> dbBefore = db.status();
                 Map<String, Long> redisBefore = services.redisInfo("stats");
+                long[] cpuBefore = cpuNanos(bot);
                 VoteDriver.Run run = VoteDriver.closed(String.format(Locale.ROOT, "%-12s c=%d", label(bot), concurrency),
                         List.of(bot.url()), mine, concurrency, levelNanos, null, null);
+                long[] cpuAfter = cpuNanos(bot);
                 costs.put(bot, perVote(dbBefore, db.status(), redisBefore, services.redisInfo("stats"), run.ok()));
+                cpuPerVote(costs.get(bot), cpuBefore, cpuAfter, run.ok());
                 runs.put(bot, run);
                 ingestionAcked += run.ok();
             }
+            long echoCpuBefore = cpuOf(ProcessHandle.current().pid());
             VoteDriver.Run bare = VoteDriver.closed(String.format(Locale.ROOT, "%-12s c=%d", "echo", concurrency),
                     List.of(echoUrl), sealed, concurrency, levelNanos, null, null);
+            echoCpuMs = (cpuOf(ProcessHandle.current().pid()) - echoCpuBefore) / 1e6 / Math.max(1, bare.ok());
             for (Map.Entry<BotInstance, VoteDriver.Run> entry : runs.entrySet()) {
                 VoteDriver.Run run = entry.getValue();
                 double ratio = run.perSecond() / bare.perSecond();
@@ -571,6 +577,15 @@ public final class LoadHarness {
             measured().forEach(bot -> row.add(fmt2(perVote.get(bot).getOrDefault(key, Double.NaN))));
             report.row(row.toArray());
         }
+        Map<String, Double> mine = perVote.get(a);
+        double cpuMs = mine.entrySet().stream().filter(e -> e.getKey().startsWith("CPU ms"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.format("CPU budget: one vote costs %.1f ms of CPU in all (bot, MariaDB, Redis and the load driver, "
+                        + "from /proc over the level), so %d cores can do at most about %.0f votes/s however the "
+                        + "work is spread; 2,000/s would need %.2f ms a vote. The echo and its load driver (in the "
+                        + "harness) used %.2f ms of CPU per request at the last level.", cpuMs, cores,
+                cores * 1000 / Math.max(0.001, cpuMs), cores * 1000 / 2000.0, echoCpuMs);
         String compared = compare == null ? "" : String.format(Locale.ROOT, "; %s: %.0f/s (%.2f× echo)",
                 label(compare), best.get(compare)[0], best.get(compare)[1]);
         report.target("durable votes/s (closed loop, best level)", "≥ 2,000/s", fmt(best.get(a)[0]) + "/s",
@@ -578,6 +593,24 @@ public final class LoadHarness {
                         + compared);
         report.target("bot/echo throughput", "≥ 0.5×", fmt2(best.get(a)[1]) + "×", best.get(a)[1] >= 0.5,
                 "same run, same requests; the echo does no storage" + compared);
+    }
+
+    /** CPU time so far (user and system, ns) of: the bot, MariaDB, Redis, this harness (the load driver). */
+    private long[] cpuNanos(BotInstance bot) throws IOException {
+        return new long[] {cpuOf(bot.pid()), cpuOf(services.pid("mariadb.pid")), cpuOf(services.pid("redis.pid")),
+                cpuOf(ProcessHandle.current().pid())};
+    }
+
+    private static long cpuOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+                .orElse(0L);
+    }
+
+    private static void cpuPerVote(Map<String, Double> figures, long[] before, long[] after, int votes) {
+        String[] names = {"CPU ms: the bot", "CPU ms: MariaDB", "CPU ms: Redis", "CPU ms: load driver (harness)"};
+        for (int i = 0; i < names.length; i++) {
+            figures.put(names[i], (after[i] - before[i]) / 1e6 / Math.max(1, votes));
+        }
     }
 
     private static Map<String, Double> perVote(Map<String, Long> before, Map<String, Long> after,

@@ -57,7 +57,7 @@ final class Services {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private long pid(String file) throws IOException {
+    long pid(String file) throws IOException {
         return Long.parseLong(Files.readString(dir.resolve(file)).strip());
     }
 
