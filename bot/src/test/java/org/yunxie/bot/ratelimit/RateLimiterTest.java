@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.yunxie.bot.EmbeddedDemoTest;
 
-/** Against the real (embedded or given) Redis, with a clock fixed inside one minute. */
+/** Against the real (embedded or given) Redis, with clocks fixed at the moments that matter. */
 @EmbeddedDemoTest
 class RateLimiterTest {
 
@@ -25,11 +25,15 @@ class RateLimiterTest {
     private final Instant now = Instant.parse("2026-11-27T08:30:15Z");
 
     private RateLimiter limiter() {
-        return new RateLimiter(redis, Clock.fixed(now, ZoneOffset.UTC));
+        return at(now);
+    }
+
+    private RateLimiter at(Instant instant) {
+        return new RateLimiter(redis, Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     @Test
-    void aGroupRobotGetsTwentyMessagesAMinuteAndTheTwentyFirstWaitsForTheNextMinute() {
+    void aGroupRobotGetsTwentyMessagesAMinuteAndTheTwentyFirstWaitsUntilTheFirstIsAMinuteOld() {
         RateLimiter robot = limiter();
         String key = "robot:" + UUID.randomUUID();
 
@@ -37,7 +41,21 @@ class RateLimiterTest {
             assertThat(robot.take(key, 20, MINUTE, 1)).as("message %d", i + 1).isEmpty();
         }
 
-        assertThat(robot.take(key, 20, MINUTE, 1)).contains(Instant.parse("2026-11-27T08:31:00Z"));
+        assertThat(robot.take(key, 20, MINUTE, 1)).contains(Instant.parse("2026-11-27T08:31:15.001Z"));
+    }
+
+    @Test
+    void theTurnOfAClockMinuteFreesNothingOnlyTheMessagesAgeDo() {
+        String key = "robot:" + UUID.randomUUID();
+        Instant late = Instant.parse("2026-11-27T08:30:50Z");
+        for (int i = 0; i < 20; i++) {
+            at(late).take(key, 20, MINUTE, 1);
+        }
+
+        assertThat(at(Instant.parse("2026-11-27T08:31:05Z")).take(key, 20, MINUTE, 1))
+                .as("a new calendar minute, but 20 messages in the last 60 s")
+                .contains(Instant.parse("2026-11-27T08:31:50.001Z"));
+        assertThat(at(Instant.parse("2026-11-27T08:31:50.001Z")).take(key, 20, MINUTE, 2)).isEmpty();
     }
 
     @Test
@@ -64,5 +82,16 @@ class RateLimiterTest {
 
         assertThat(guesses.allows(key, 5, Duration.ofHours(1))).isFalse();
         assertThat(guesses.allows("bind:" + UUID.randomUUID(), 5, Duration.ofHours(1))).isTrue();
+    }
+
+    @Test
+    void aGuessCountsForAnHourFromWhenItWasMade() {
+        String key = "bind:" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            limiter().record(key, Duration.ofHours(1));
+        }
+
+        assertThat(at(now.plus(Duration.ofMinutes(59))).allows(key, 5, Duration.ofHours(1))).isFalse();
+        assertThat(at(now.plus(Duration.ofHours(1)).plusMillis(1)).allows(key, 5, Duration.ofHours(1))).isTrue();
     }
 }
