@@ -1,14 +1,14 @@
 package org.yunxie.core.ballot;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.rule.Tally;
@@ -24,6 +24,10 @@ public class LiveTally {
     private static final Logger log = LoggerFactory.getLogger(LiveTally.class);
     private static final Duration KEEP = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BUMP_KEEP_SECONDS = Long.toString(KEEP.multipliedBy(6).toSeconds());
+    /** INCR and EXPIRE of the version key as one script (sent by its SHA once Redis knows it). */
+    private static final RedisScript<Long> BUMP = RedisScript.of(
+            "local v = redis.call('INCR', KEYS[1]) redis.call('EXPIRE', KEYS[1], ARGV[1]) return v", Long.class);
 
     private final CountingBallots counting;
     private final StringRedisTemplate redis;
@@ -56,14 +60,9 @@ public class LiveTally {
     /** Called after a ballot commits. */
     void forget(long roundId) {
         try {
-            // One round trip for both: this runs after every committed ballot.
-            byte[] key = versionKey(roundId).getBytes(StandardCharsets.UTF_8);
-            long seconds = KEEP.multipliedBy(6).toSeconds();
-            redis.executePipelined((RedisCallback<Object>) connection -> {
-                connection.stringCommands().incr(key);
-                connection.keyCommands().expire(key, seconds);
-                return null;
-            });
+            // One round trip for both, on the shared connection: this runs after every committed ballot, and a
+            // pipeline would take a dedicated connection, opened and closed again for each call.
+            redis.execute(BUMP, List.of(versionKey(roundId)), BUMP_KEEP_SECONDS);
         } catch (RuntimeException e) {
             log.warn("Could not invalidate the live tally of round {}: {}", roundId, e.toString());
         }
