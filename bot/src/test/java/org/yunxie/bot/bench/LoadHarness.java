@@ -598,7 +598,32 @@ public final class LoadHarness {
     /** CPU time so far (user and system, ns) of: the bot, MariaDB, Redis, this harness (the load driver). */
     private long[] cpuNanos(BotInstance bot) throws IOException {
         return new long[] {cpuOf(bot.pid()), cpuOf(services.pid("mariadb.pid")), cpuOf(services.pid("redis.pid")),
-                cpuOf(ProcessHandle.current().pid())};
+                cpuOf(ProcessHandle.current().pid()), jitCpuOf(bot.pid())};
+    }
+
+    /**
+     * CPU time (ns) of a JVM's JIT compiler threads ("C1/C2 CompilerThread"), from /proc: part of the bot's
+     * CPU, but a cost of warming up, not of a vote; a short level right after start can be mostly JIT.
+     */
+    private static long jitCpuOf(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended in between: its time is no longer anyone's.
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     private static long cpuOf(long pid) {
@@ -611,6 +636,7 @@ public final class LoadHarness {
         for (int i = 0; i < names.length; i++) {
             figures.put(names[i], (after[i] - before[i]) / 1e6 / Math.max(1, votes));
         }
+        figures.put("of the bot's: JIT compiler threads (ms)", (after[4] - before[4]) / 1e6 / Math.max(1, votes));
     }
 
     private static Map<String, Double> perVote(Map<String, Long> before, Map<String, Long> after,
