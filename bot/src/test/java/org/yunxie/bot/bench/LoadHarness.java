@@ -1332,9 +1332,10 @@ public final class LoadHarness {
                 + "100 messages a batch and batches back to back while they come full (up to a minute), the groups' "
                 + "messages sent by 4 threads at once (yunxie.jobs.outbox-threads; "
                 + "one group's in order), each rendered (text and PNG chart) and posted twice.");
-        boolean withinLimit = busiest[0] <= FakeWecom.ROBOT_PER_MINUTE && fake.refused.get() == 0;
-        report.target("outbox within 20 posts/min per robot", "≤ 20 per robot-minute", busiest[0]
-                        + " in a calendar minute (" + busiest[1] + " in a sliding 60 s), " + fake.refused.get() + " refused",
+        // The bot's limiter slides, so the stricter reading of WeCom's "20 a minute" is the one checked.
+        boolean withinLimit = busiest[1] <= FakeWecom.ROBOT_PER_MINUTE && fake.refused.get() == 0;
+        report.target("outbox within 20 posts/min per robot", "≤ 20 within any 60 s per robot", busiest[1]
+                        + " within a sliding 60 s (" + busiest[0] + " in a calendar minute), " + fake.refused.get() + " refused",
                 withinLimit, String.format(Locale.ROOT, "drain %.1f outcomes/s → %.1f min for %d", rate, projected / 60,
                         rounds));
     }
