@@ -1,0 +1,84 @@
+package org.yunxie.bot.bench;
+
+import static org.yunxie.bot.bench.LoadHarness.fmt;
+import static org.yunxie.bot.bench.LoadHarness.loadavg;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a bot costs to run: how long the first start in the embedded profile takes (before anything else,
+ * on an idle machine), and how much heap bot-a needed under the ingestion load (after it).
+ */
+final class BotFootprint {
+
+    private static final Pattern STARTED = Pattern.compile(
+            "Started BotApplication in ([\\d.]+) seconds \\(process running for ([\\d.]+)\\)");
+
+    private final HarnessContext ctx;
+    private final LoadHarness.Options o;
+    private final Report report;
+
+    BotFootprint(HarnessContext ctx) {
+        this.ctx = ctx;
+        this.o = ctx.o;
+        this.report = ctx.report;
+    }
+
+    void firstStart() throws Exception {
+        report.section("First start in the embedded profile");
+        Path dir = ctx.out.resolve("first-start");
+        deleteTree(dir);
+        BotInstance first = new BotInstance("first-start", Path.of(o.require("jar")), dir,
+                o.integer("port-first", 18083, 18087), Map.of(), List.of(), ctx.pidFile);
+        first.start();
+        Duration ready;
+        try {
+            ready = first.awaitReady(Duration.ofMinutes(3));
+        } finally {
+            first.stop();
+        }
+        Matcher started = STARTED.matcher(Files.readString(first.log()));
+        String jvm = started.find() ? started.group(1) + " s (Spring), process running for " + started.group(2) + " s"
+                : "no start line";
+        report.format("A fresh working folder, `java -jar yunxie-bot.jar` with nothing set (H2 file database, Redis "
+                + "inside the process, demo data seeded on this first start): health UP after **%.1f s**; the log "
+                + "says: started in %s. Load average then: %s.", ready.toMillis() / 1000.0, jvm, loadavg());
+        report.target("first start, embedded profile", "≤ 15 s", String.format(Locale.ROOT, "%.1f s",
+                ready.toMillis() / 1000.0), ready.toMillis() <= 15_000, "health UP, demo data seeded; load average "
+                + loadavg());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    void heapUnderIngestion() throws IOException {
+        BotInstance.GcFigures gc = ctx.a.gc(ctx.ingestionGcFrom);
+        report.section("Bot heap under the ingestion load");
+        report.format("bot-a ran with %s. Over the measured ingestion (closed and open loop, %.0f s of GC log): %d GC "
+                        + "pauses (%d full), %.0f ms paused in all (%.1f %% of the time); heap used before a collection "
+                        + "at most %d MB, after one at most %d MB (the live set), committed at most %d MB; resident set "
+                        + "of the process now %d MB.", ctx.jvmArgs().isEmpty() ? "the JVM's default heap" : ctx.jvmArgs(),
+                gc.spanSeconds(), gc.pauses(), gc.fullPauses(), gc.pauseMs(),
+                gc.spanSeconds() == 0 ? 0 : gc.pauseMs() / 10 / gc.spanSeconds(), gc.maxUsedBeforeMb(),
+                gc.maxUsedAfterMb(), gc.maxCommittedMb(), ctx.a.rssMb());
+        report.target("bot heap under ingestion load", "≤ 512 MB", gc.maxUsedBeforeMb() + " MB peak used, "
+                        + gc.maxUsedAfterMb() + " MB live after GC", gc.maxUsedBeforeMb() <= 512 && gc.fullPauses() == 0,
+                "run with " + ctx.jvmArgs() + "; GC pauses " + fmt(gc.pauseMs()) + " ms in " + fmt(gc.spanSeconds()) + " s");
+    }
+}

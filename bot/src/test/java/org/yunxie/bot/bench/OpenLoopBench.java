@@ -1,0 +1,73 @@
+package org.yunxie.bot.bench;
+
+import static org.yunxie.bot.bench.LoadHarness.fmt;
+import static org.yunxie.bot.bench.LoadHarness.fmt2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vote ingestion at a fixed offered rate (open loop), bot and bare echo alike: latency counted from when each
+ * request was due, so that a queue in front of a server too slow for the rate shows instead of hiding.
+ */
+final class OpenLoopBench {
+
+    private final HarnessContext ctx;
+    private final LoadHarness.Options o;
+    private final Report report;
+    private final BotInstance a;
+    private final BotInstance compare;
+
+    OpenLoopBench(HarnessContext ctx) {
+        this.ctx = ctx;
+        this.o = ctx.o;
+        this.report = ctx.report;
+        this.a = ctx.a;
+        this.compare = ctx.compare;
+    }
+
+    void run() throws Exception {
+        double rate = o.integer("open-rate", 1_000, 100);
+        int seconds = o.integer("open-seconds", 15, 3);
+        int threads = o.integer("open-threads", 256, 64);
+        report.section(String.format(Locale.ROOT, "Fixed offered load: %.0f votes/s for %d s (open loop)", rate, seconds));
+        report.format("Requests are due at a fixed pace whatever the answers do; latency counts from when each was due "
+                + "(so a queue in front of a slow server shows), up to %d requests in flight, WeCom's 5 s timeout.",
+                threads);
+        List<RobotWire.Sealed> sealed = ctx.loadVotes(ctx.mainVoters, (int) (rate * seconds));
+        List<VoteDriver.Run> runs = new ArrayList<>();
+        VoteDriver.Run bot = null;
+        for (BotInstance target : ctx.measured()) {
+            VoteDriver.Run run = VoteDriver.open(String.format(Locale.ROOT, "%-12s @%d/s", ctx.label(target), (int) rate),
+                    target.url(), target == a ? sealed : ctx.loadVotes(ctx.mainVoters, sealed.size()), rate, threads,
+                    TimeUnit.SECONDS.toNanos(10));
+            ctx.ingestionAcked += run.ok();
+            runs.add(run);
+            bot = target == a ? run : bot;
+        }
+        VoteDriver.Run bare = VoteDriver.open(String.format(Locale.ROOT, "%-12s @%d/s", "echo", (int) rate), ctx.echoUrl,
+                sealed, rate, threads, TimeUnit.SECONDS.toNanos(10));
+        runs.add(bare);
+        report.block(runs.stream().map(VoteDriver.Run::line).toList());
+        report.table("", "achieved/s", "p50 ms", "p90 ms", "p99 ms", "p99 × echo", "failed or timed out",
+                "not sent in time");
+        for (VoteDriver.Run run : runs) {
+            report.row(run.name, fmt(run.perSecond()), fmt(run.percentile(50)), fmt(run.percentile(90)),
+                    fmt(run.percentile(99)), fmt2(run.percentile(99) / bare.percentile(99)), run.failed(), run.notSent);
+        }
+        boolean kept = bot.failed() == 0 && bot.notSent == 0;
+        report.target("p99 at " + (int) rate + " votes/s offered", "≤ 50 ms",
+                (kept ? fmt(bot.percentile(99)) + " ms" : fmt(bot.percentile(99)) + " ms of those answered; "
+                        + (bot.failed() + bot.notSent) + " of " + sealed.size() + " failed, timed out or not sent")
+                        + String.format(Locale.ROOT, " (achieved %.0f/s)", bot.perSecond()),
+                kept && bot.percentile(99) <= 50, String.format(Locale.ROOT, "echo p99 %.1f ms in the same run",
+                        bare.percentile(99)));
+        if (compare != null) {
+            compare.stop();
+            ctx.bots.remove(compare);
+            report.format("(%s stopped after the open-loop run.)", ctx.label(compare));
+        }
+    }
+}
