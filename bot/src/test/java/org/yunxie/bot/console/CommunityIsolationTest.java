@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,21 +103,21 @@ class CommunityIsolationTest {
         for (ConsoleRole role : List.of(ConsoleRole.COMMUNITY_ADMIN, ConsoleRole.STAFF)) {
             ConsoleClient client = new ConsoleClient(context).signInFirstTime(a.account(role));
             for (ConsoleEndpoints.Endpoint endpoint : ConsoleEndpoints.underCommunity(context)) {
-                MvcResult inB = call(client, endpoint, b.id(), bVariables, params());
+                MvcResult inB = call(client, endpoint, b.id(), bVariables, forged());
                 assertThat(inB.getResponse().getStatus()).as(role + " " + endpoint + " in B").isEqualTo(404);
                 assertThat(inB.getResponse().getContentAsString()).as(endpoint.path()).doesNotContain("B 的");
                 if (endpoint.namesAThing()) {
-                    MvcResult underA = call(client, endpoint, a.id(), bVariables, params());
+                    MvcResult underA = call(client, endpoint, a.id(), bVariables, forged());
                     assertThat(underA.getResponse().getStatus()).as(role + " " + endpoint + " under A").isEqualTo(404);
                 } else if (endpoint.method() == RequestMethod.POST) {
                     // Creating in A while naming B's group, buildings or household must not touch B either.
-                    call(client, endpoint, a.id(), bVariables, params());
+                    call(client, endpoint, a.id(), bVariables, forged());
                 }
                 checked.add(endpoint.toString());
             }
             for (String action : List.of("reset", "disable")) {
                 client.post("/admin/accounts/" + b.account(ConsoleRole.STAFF).account().id() + "/" + action,
-                        params());
+                        forged());
             }
         }
         assertThat(checked).as("the console's community endpoints").hasSizeGreaterThan(40)
@@ -157,30 +156,8 @@ class CommunityIsolationTest {
                 .file("file", "楼栋,户号,面积\n1号楼,1-1-101,99\n".getBytes()), params);
     }
 
-    /** Everything any console form posts, naming B's things wherever a form names a thing. */
-    private Map<String, String> params() {
-        Map<String, String> params = new HashMap<>();
-        params.put("title", "越界");
-        params.put("kind", "POLL");
-        params.put("groupId", Long.toString(b.group().id()));
-        params.put("closingAt", "2099-01-01T10:00");
-        params.put("reason", "越界");
-        params.put("householdId", Long.toString(b.households().get(1).id()));
-        params.put("choice", "A");
-        params.put("how", "PAPER");
-        params.put("evidence", "越界");
-        params.put("status", "PAID");
-        params.put("note", "越界");
-        params.put("response", "ACCEPTED");
-        params.put("name", "越界");
-        params.put("buildings", Long.toString(b.building().id()));
-        params.put("chatId", "wr-stolen");
-        params.put("postVia", "NONE");
-        params.put("displayName", "越界");
-        params.put("role", "STAFF");
-        params.put("wecomUserid", "intruder");
-        params.put("username", "intruder" + System.nanoTime());
-        params.put("communities", Long.toString(b.id()));
-        return params;
+    /** What a forged request carries: every console form field, naming b's things. */
+    private Map<String, String> forged() {
+        return ConsoleEndpoints.everyFormField(b, "越界");
     }
 }

@@ -1,6 +1,7 @@
 package org.yunxie.bot.console;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,5 +53,35 @@ final class ConsoleEndpoints {
             }
         }
         return endpoints;
+    }
+
+    /**
+     * Every field any console form posts, naming the place's things wherever a form names a thing, with
+     * {@code word} in every free-text field: what a forged request would carry.
+     */
+    static Map<String, String> everyFormField(ConsoleWorld.Place place, String word) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("title", word);
+        fields.put("kind", "POLL");
+        fields.put("groupId", Long.toString(place.group().id()));
+        fields.put("closingAt", "2099-01-01T10:00");
+        fields.put("reason", word);
+        fields.put("householdId", Long.toString(place.households().get(1).id()));
+        fields.put("choice", "A");
+        fields.put("how", "PAPER");
+        fields.put("evidence", word);
+        fields.put("status", "PAID");
+        fields.put("note", word);
+        fields.put("response", "ACCEPTED");
+        fields.put("name", word);
+        fields.put("buildings", Long.toString(place.building().id()));
+        fields.put("chatId", "wr-" + place.id());
+        fields.put("postVia", "NONE");
+        fields.put("displayName", word);
+        fields.put("role", "STAFF");
+        fields.put("wecomUserid", "intruder");
+        fields.put("username", "intruder" + System.nanoTime());
+        fields.put("communities", Long.toString(place.id()));
+        return fields;
     }
 }

@@ -2,7 +2,6 @@ package org.yunxie.bot.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +61,7 @@ class RolePermissionsTest {
                 if (role.may(needed)) {
                     continue;
                 }
-                MvcResult refused = CommunityIsolationTest.call(client, endpoint, place.id(), variables, params());
+                MvcResult refused = CommunityIsolationTest.call(client, endpoint, place.id(), variables, forged());
                 assertThat(refused.getResponse().getStatus()).as(role + " " + endpoint).isEqualTo(403);
             }
             assertThat(audit.latestOfCommunity(place.id(), 100_000)).as(role + " changed nothing").hasSize(entries);
@@ -79,25 +78,8 @@ class RolePermissionsTest {
         return new ConsoleEndpoints.Endpoint(RequestMethod.GET, path, null);
     }
 
-    private Map<String, String> params() {
-        Map<String, String> params = new HashMap<>();
-        params.put("title", "不该发生");
-        params.put("groupId", Long.toString(place.group().id()));
-        params.put("closingAt", "2099-01-01T10:00");
-        params.put("reason", "不该发生");
-        params.put("householdId", Long.toString(place.households().get(1).id()));
-        params.put("choice", "A");
-        params.put("how", "PAPER");
-        params.put("evidence", "不该发生");
-        params.put("status", "PAID");
-        params.put("response", "ACCEPTED");
-        params.put("name", "不该发生");
-        params.put("buildings", Long.toString(place.building().id()));
-        params.put("chatId", "wr-role-test");
-        params.put("postVia", "NONE");
-        params.put("displayName", "不该发生");
-        params.put("role", "STAFF");
-        params.put("wecomUserid", "role-test");
-        return params;
+    /** What a forged request carries: every console form field, naming place's things. */
+    private Map<String, String> forged() {
+        return ConsoleEndpoints.everyFormField(place, "不该发生");
     }
 }
