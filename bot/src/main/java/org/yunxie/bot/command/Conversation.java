@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.yunxie.core.group.ChatGroup;
-import org.yunxie.core.group.ChatGroups;
 import org.yunxie.core.roster.Binding;
 import org.yunxie.core.roster.IdentityKind;
 import org.yunxie.core.roster.Member;
@@ -34,15 +33,13 @@ public class Conversation {
     private final CommandParser parser;
     private final Roster roster;
     private final StaffDirectory staff;
-    private final ChatGroups groups;
     private final Replies replies;
 
-    Conversation(CommandRegistry registry, Roster roster, StaffDirectory staff, ChatGroups groups, Replies replies) {
+    Conversation(CommandRegistry registry, Roster roster, StaffDirectory staff, Replies replies) {
         this.registry = registry;
         this.parser = new CommandParser(registry.words());
         this.roster = roster;
         this.staff = staff;
-        this.groups = groups;
         this.replies = replies;
     }
 
@@ -103,7 +100,7 @@ public class Conversation {
     private Speaker speaker(Sender sender) {
         Member member = roster.member(sender.identity()).orElse(null);
         List<Binding> bindings = member == null ? List.of() : roster.bindings(member.id());
-        ChatGroup group = sender.chatGroupId() == null ? null : groups.find(sender.chatGroupId()).orElse(null);
+        ChatGroup group = sender.group();
         Long community = group != null ? Long.valueOf(group.communityId()) : onlyCommunity(bindings);
         Staff staffMember = null;
         if (sender.identity().kind() == IdentityKind.WECOM_USER) {

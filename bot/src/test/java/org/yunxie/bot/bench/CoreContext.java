@@ -36,7 +36,9 @@ class CoreContext {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         return application.run(
-                "--spring.profiles.active=load-harness",
+                // The server profile too, for its driver options: the core context's reads (the tally) then cost
+                // what they cost in the bot.
+                "--spring.profiles.active=server,load-harness",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,

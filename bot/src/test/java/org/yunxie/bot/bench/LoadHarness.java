@@ -158,7 +158,7 @@ public final class LoadHarness {
 
         List<String> list(String key, String full, String smoke) {
             String value = get(key, full, smoke);
-            return value.isBlank() ? List.of() : List.of(value.split(","));
+            return value.isBlank() || value.equals("none") ? List.of() : List.of(value.split(","));
         }
 
         List<Integer> ints(String key, String full, String smoke) {

@@ -851,7 +851,7 @@ class ConversationTest {
     }
 
     private static Sender inGroup(ChatIdentity identity, Place place) {
-        return new Sender(identity, "居民", Channel.WECOM_ROBOT, place.group().id());
+        return new Sender(identity, "居民", Channel.WECOM_ROBOT, place.group());
     }
 
     private static String receiptIn(String reply) {

@@ -15,7 +15,9 @@ interface BallotMapper {
 
     List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
 
-    List<TallyRow> findTallyRows(@Param("roundId") long roundId);
+    List<RollRow> findRollRows(@Param("roundId") long roundId);
+
+    List<CurrentChoice> findCurrentChoices(@Param("roundId") long roundId);
 
     List<Ballot> findHistory(@Param("roundId") long roundId, @Param("householdId") long householdId);
 

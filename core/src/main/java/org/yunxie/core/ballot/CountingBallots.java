@@ -18,20 +18,20 @@ public class CountingBallots {
 
     private final BallotMapper ballots;
     private final BallotSeal seal;
+    private final OpenedRolls rolls;
 
-    CountingBallots(BallotMapper ballots, BallotSeal seal) {
+    CountingBallots(BallotMapper ballots, BallotSeal seal, OpenedRolls rolls) {
         this.ballots = ballots;
         this.seal = seal;
+        this.rolls = rolls;
     }
 
-    /** The roll and the current ballots come in one query (a 5,000-household poll is 5,000 rows). */
+    /** The roll (kept once the round is open) and the current ballots, counted in memory. */
     public Tally count(Round round) {
-        List<TallyRow> rows = ballots.findTallyRows(round.id());
-        List<RollEntry> roll = new ArrayList<>(rows.size());
-        List<Stance> stances = new ArrayList<>(rows.size());
-        for (TallyRow row : rows) {
-            long areaCenti = row.floorArea().movePointRight(2).longValueExact();
-            roll.add(new RollEntry(row.householdId(), row.headKey(), areaCenti));
+        List<RollEntry> roll = rolls.of(round);
+        List<CurrentChoice> choices = ballots.findCurrentChoices(round.id());
+        List<Stance> stances = new ArrayList<>(choices.size());
+        for (CurrentChoice row : choices) {
             String keys = row.sealedChoice() != null ? seal.open(round.id(), row.householdId(), row.sealedChoice())
                     : row.choice();
             if (keys != null) {

@@ -48,6 +48,25 @@ public class Inbox {
         }
     }
 
+    /**
+     * Stores a message already answered, as part of the caller's transaction (the one that ran the command):
+     * the message, what it did and its reply become durable together, or not at all. Empty when the same
+     * message was accepted before; the caller must then roll back what it did for this delivery.
+     */
+    public Optional<InboundMessage> recordAnswered(Channel channel, String dedupeKey, String sender, String chatId,
+                                                   String body, String reply) {
+        Instant now = clock.instant();
+        InboundMessage message = new InboundMessage(0, channel, dedupeKey, now, sender, chatId, body, now, reply);
+        try {
+            NewId id = new NewId();
+            mapper.insertAnswered(message, id);
+            return Optional.of(new InboundMessage(id.value(), channel, dedupeKey, now, sender, chatId, body, now,
+                    reply));
+        } catch (DuplicateKeyException seenBefore) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<InboundMessage> find(Channel channel, String dedupeKey) {
         return mapper.findByKey(channel, dedupeKey);
     }

@@ -14,6 +14,9 @@ interface InboxMapper {
 
     void insert(@Param("row") InboundMessage row, @Param("claimedUntil") Instant claimedUntil, @Param("id") NewId id);
 
+    /** A message stored together with its answer, in the transaction that produced the answer. */
+    void insertAnswered(@Param("row") InboundMessage row, @Param("id") NewId id);
+
     Optional<InboundMessage> findById(@Param("id") long id);
 
     Optional<InboundMessage> findByKey(@Param("channel") Channel channel, @Param("dedupeKey") String dedupeKey);

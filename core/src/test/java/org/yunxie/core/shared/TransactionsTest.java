@@ -87,4 +87,35 @@ class TransactionsTest {
         assertThat(tries).hasValue(1);
         assertThat(manager.begun).hasValue(1);
     }
+
+    @Test
+    void readCommittedWorkInsideARunningTransactionAlsoJoinsWithoutRetrying() {
+        AtomicInteger tries = new AtomicInteger();
+        TransactionTemplate outer = new TransactionTemplate(manager);
+        assertThatThrownBy(() -> outer.executeWithoutResult(status -> transactions.retrying(() -> {
+            tries.incrementAndGet();
+            throw new DeadlockLoserDataAccessException("deadlock", null);
+        }))).isInstanceOf(DeadlockLoserDataAccessException.class);
+        assertThat(tries).hasValue(1);
+        assertThat(manager.begun).hasValue(1);
+    }
+
+    @Test
+    void theOutermostWorkIsTriedAgainWithEverythingItCalled() {
+        AtomicInteger outerTries = new AtomicInteger();
+        AtomicInteger innerTries = new AtomicInteger();
+        String result = transactions.retryingWithStatus(status -> {
+            outerTries.incrementAndGet();
+            return transactions.retrying(() -> {
+                if (innerTries.incrementAndGet() == 1) {
+                    throw new DeadlockLoserDataAccessException("deadlock", null);
+                }
+                return "recorded";
+            });
+        });
+        assertThat(result).isEqualTo("recorded");
+        assertThat(outerTries).hasValue(2);
+        assertThat(manager.begun).hasValue(2);
+        assertThat(manager.rolledBack).hasValue(1);
+    }
 }

@@ -30,11 +30,11 @@ import org.yunxie.core.shared.Channel;
 
 /**
  * The smart robot (智能机器人) in API mode: group @-mentions and 1:1 messages arrive here as encrypted JSON
- * (its own token and key, receive id ""). A message is verified, stored once (retries share its msgid),
- * run through the conversation and answered in the same response with an encrypted finished stream, so
- * the reply appears in the group at once. A retried delivery gets the reply stored the first time. When
- * the command cannot be run now the person is told the answer comes later, and the recovery job sends it
- * through the message's response_url.
+ * (its own token and key, receive id ""). A message is verified, run through the conversation and stored
+ * once (retries share its msgid) with its reply, in the command's own transaction, and answered in the same
+ * response with an encrypted finished stream, so the reply appears in the group at once. A retried delivery
+ * gets the reply stored the first time. When the command cannot be run now the message is stored on its
+ * own, the person is told the answer comes later, and the recovery job sends it through the response_url.
  */
 @RestController
 @RequestMapping("/wecom/robot")
@@ -85,6 +85,30 @@ class RobotCallbackController {
             return ResponseEntity.ok().body("");
         }
         RobotMessages.RobotMessage message = read.get();
+        // No Redis check first: a retry (rare: WeCom retries only an answer it did not get within 5 s) runs
+        // the command again and the inbox's unique key undoes it, where a check would cost every message two
+        // more round trips.
+        RobotMessages.AtOnce atOnce;
+        try {
+            atOnce = messages.answerAtOnce(message, plaintext);
+        } catch (RuntimeException e) {
+            log.warn("Smart robot message not answered in one transaction, stored first instead: {}", e.toString());
+            atOnce = RobotMessages.AtOnce.NOT_NOW;
+        }
+        return switch (atOnce.outcome()) {
+            case REPLIED -> sealed(crypto, atOnce.reply(), nonce);
+            case REPEATED -> answerRepeat(crypto, message.msgid(), nonce);
+            case NOT_NOW -> storeFirst(crypto, message, plaintext, nonce);
+        };
+    }
+
+    /**
+     * The long way, when the command could not run in one transaction with storing the message: the message
+     * is stored first (so a database outage is answered non-200 and WeCom retries), then answered, else the
+     * recovery job answers it later through its response_url.
+     */
+    private ResponseEntity<String> storeFirst(CallbackCrypto crypto, RobotMessages.RobotMessage message,
+                                              String plaintext, String nonce) {
         Optional<InboundMessage> stored = deliveries.accept(Channel.WECOM_ROBOT, message.msgid(), message.userid(),
                 message.chatId(), plaintext);
         if (stored.isEmpty()) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.yunxie.bot.channel.Answers;
 import org.yunxie.bot.channel.CallbackRefused;
+import org.yunxie.bot.channel.Deliveries;
 import org.yunxie.bot.command.Conversation;
 import org.yunxie.bot.command.Sender;
 import org.yunxie.core.group.ChatGroup;
@@ -26,6 +27,7 @@ import org.yunxie.core.inbox.Inbox;
 import org.yunxie.core.roster.ChatIdentity;
 import org.yunxie.core.roster.IdentityKind;
 import org.yunxie.core.shared.Channel;
+import org.yunxie.core.shared.Transactions;
 
 /**
  * The smart robot's messages (JSON, API mode): who wrote in which group, what, and how to answer. The
@@ -46,18 +48,28 @@ class RobotMessages {
     private final ChatGroups groups;
     private final Inbox inbox;
     private final PendingReplies pending;
+    private final Transactions transactions;
     private final RestClient http;
     private final Clock clock;
 
     RobotMessages(ObjectMapper json, Conversation conversation, ChatGroups groups, Inbox inbox,
-                  PendingReplies pending, RestClient.Builder http, Clock clock) {
+                  PendingReplies pending, Transactions transactions, RestClient.Builder http, Clock clock) {
         this.json = json;
         this.conversation = conversation;
         this.groups = groups;
         this.inbox = inbox;
         this.pending = pending;
+        this.transactions = transactions;
         this.http = http.build();
         this.clock = clock;
+    }
+
+    /** What answering a message in one transaction came to; the reply is set only for {@code REPLIED}. */
+    record AtOnce(Outcome outcome, String reply) {
+        enum Outcome { REPLIED, REPEATED, NOT_NOW }
+
+        static final AtOnce REPEATED = new AtOnce(Outcome.REPEATED, null);
+        static final AtOnce NOT_NOW = new AtOnce(Outcome.NOT_NOW, null);
     }
 
     /** A message a person wrote (text, or voice WeCom turned into text), as the robot received it. */
@@ -93,6 +105,29 @@ class RobotMessages {
                 content));
     }
 
+    /**
+     * Runs the message's command and stores the message with its reply in one transaction, so that what the
+     * command did, the message and its reply become durable together with one commit (or not at all, and
+     * nothing was acknowledged). {@code REPEATED}: the inbox had the message already, and what this delivery
+     * did was undone. {@code NOT_NOW}: a part of the command failed and was undone; the caller stores the
+     * message first and answers it the long way. A database outage is thrown.
+     */
+    AtOnce answerAtOnce(RobotMessage message, String plaintext) {
+        return transactions.retryingWithStatus(status -> {
+            String reply = command(message, message.msgid());
+            if (status.isRollbackOnly()) {
+                status.setRollbackOnly();
+                return AtOnce.NOT_NOW;
+            }
+            if (inbox.recordAnswered(Channel.WECOM_ROBOT, Deliveries.inboxKey(message.msgid()), message.userid(),
+                    message.chatId(), plaintext, reply).isEmpty()) {
+                status.setRollbackOnly();
+                return AtOnce.REPEATED;
+            }
+            return new AtOnce(AtOnce.Outcome.REPLIED, reply);
+        });
+    }
+
     /** The reply to a stored message: the one kept from an earlier try, else the command's. */
     String replyTo(InboundMessage stored) {
         Optional<PendingReplies.Pending> earlier = pending.find(stored.id());
@@ -110,16 +145,20 @@ class RobotMessages {
     private String run(InboundMessage stored) {
         RobotMessage message = read(stored.body()).orElseThrow(() -> new IllegalStateException(
                 "inbox message " + stored.id() + " is not a robot message to answer"));
-        Long groupId = message.inGroup() && message.chatId() != null
-                ? groups.findByWecomChatId(message.chatId()).map(ChatGroup::id).orElse(null) : null;
-        if (message.inGroup() && groupId == null) {
-            log.info("Smart robot message {} from a chat bound to no group", stored.id());
-        }
-        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
-                Channel.WECOM_ROBOT, groupId);
-        String reply = conversation.handleOrRetryLater(sender, message.content()).text();
+        String reply = command(message, "inbox message " + stored.id());
         pending.computed(stored.id(), reply);
         return reply;
+    }
+
+    private String command(RobotMessage message, Object logId) {
+        ChatGroup group = message.inGroup() && message.chatId() != null
+                ? groups.findByWecomChatId(message.chatId()).orElse(null) : null;
+        if (message.inGroup() && group == null) {
+            log.info("Smart robot message {} from a chat bound to no group", logId);
+        }
+        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
+                Channel.WECOM_ROBOT, group);
+        return conversation.handleOrRetryLater(sender, message.content()).text();
     }
 
     /** The reply went back in the HTTP response: the message is done. */

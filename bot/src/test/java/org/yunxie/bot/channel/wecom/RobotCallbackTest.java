@@ -129,6 +129,28 @@ class RobotCallbackTest {
     }
 
     @Test
+    void aRetryAfterALaterChangeOfMindIsUndoneByTheInboxAndChangesNothing() {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-101");
+        String msgid = newMsgid();
+        String against = wecom.robotGroupText(msgid, CHAT_8, "demo.huangmin", "@云协商 #" + poll.number() + " 反对",
+                api.responseUrl(msgid));
+        String firstReply = wecom.openRobotReply(wecom.postRobot(wecom.sealForRobot(against)).body())
+                .path("stream").path("content").asText();
+        String laterId = newMsgid();
+        wecom.postRobot(wecom.sealForRobot(wecom.robotGroupText(laterId, CHAT_8, "demo.huangmin",
+                "@云协商 #" + poll.number() + " 同意", api.responseUrl(laterId))));
+        int historyBefore = ballots.history(poll, flat.id()).size();
+
+        HttpResponse<String> retry = wecom.postRobot(wecom.sealForRobot(against));
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(wecom.openRobotReply(retry.body()).path("stream").path("content").asText()).isEqualTo(firstReply);
+        assertThat(ballots.ownChoice(poll, flat.id())).contains("A");
+        assertThat(ballots.history(poll, flat.id())).hasSize(historyBefore);
+    }
+
+    @Test
     void aForgedSignatureIsRefusedAndStoresNothing() {
         String msgid = newMsgid();
         WecomSide.Sealed sealed = wecom.sealForRobot(wecom.robotGroupText(msgid, CHAT_8, "demo.madaye",
