@@ -58,7 +58,7 @@ public class CastingBallot {
             return Result.refused(refused.refusal());
         }
         Round round = taking.orElseThrow();
-        Result<RollHousehold> household = rollLookup.householdFor(member.id(), round, request.householdId());
+        Result<RollHousehold> household = rollLookup.lockedHouseholdFor(member.id(), round, request.householdId());
         if (household instanceof Result.Refused<RollHousehold> refused) {
             return Result.refused(refused.refusal());
         }
@@ -66,7 +66,7 @@ public class CastingBallot {
         if (chosen instanceof Result.Refused<List<OptionSpec>> refused) {
             return Result.refused(refused.refusal());
         }
-        RollHousehold onRoll = box.lockOnRoll(round.id(), household.orElseThrow().householdId()).orElseThrow();
+        RollHousehold onRoll = household.orElseThrow();
         Optional<Ballot> current = box.current(round.id(), onRoll.householdId());
         Optional<String> same = current.flatMap(
                 ballot -> box.unchanged(round, ballot, member.id(), chosen.orElseThrow()));

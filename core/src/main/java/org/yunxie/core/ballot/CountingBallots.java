@@ -49,6 +49,10 @@ public class CountingBallots {
     }
 
     static Set<Integer> positions(String keys) {
+        if (keys.length() == 1 && Character.isLetter(keys.charAt(0))) {
+            // The common single choice, without splitting: this runs for every ballot of every count.
+            return Set.of(keys.charAt(0) - 'A' + 1);
+        }
         return Arrays.stream(keys.split(",")).map(String::strip).filter(key -> !key.isEmpty())
                 .map(key -> key.charAt(0) - 'A' + 1).collect(Collectors.toSet());
     }

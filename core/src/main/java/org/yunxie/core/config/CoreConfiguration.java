@@ -40,6 +40,7 @@ public class CoreConfiguration {
         return configuration -> {
             configuration.setMapUnderscoreToCamelCase(true);
             configuration.setArgNameBasedConstructorAutoMapping(true);
+            configuration.setObjectFactory(new ConstructorCachingObjectFactory());
             configuration.getTypeHandlerRegistry().register(ThresholdTypeHandler.class);
             configuration.getTypeHandlerRegistry().register(UtcInstantTypeHandler.class);
         };

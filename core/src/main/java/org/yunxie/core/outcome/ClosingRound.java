@@ -120,8 +120,10 @@ public class ClosingRound {
                 area(tally.participating()), figures);
         NewId id = new NewId();
         outcomes.insert(outcome, id);
-        figures.forEach(option -> outcomes.insertOption(id.value(), option));
-        return outcomes.findByRound(round.id()).orElseThrow();
+        if (!figures.isEmpty()) {
+            outcomes.insertOptions(id.value(), figures);
+        }
+        return outcome.withId(id.value());
     }
 
     private void openLedger(Round round, Instant now) {

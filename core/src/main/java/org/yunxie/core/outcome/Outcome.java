@@ -16,6 +16,11 @@ public record Outcome(long id, long roundId, Instant decidedAt, boolean passed, 
                       int participatingHouseholds, int participatingHeads, BigDecimal participatingArea,
                       List<OptionFigures> options) {
 
+    Outcome withId(long newId) {
+        return new Outcome(newId, roundId, decidedAt, passed, verdict, adoptedOptions, ruleSummary, eligibleHouseholds,
+                eligibleHeads, eligibleArea, participatingHouseholds, participatingHeads, participatingArea, options);
+    }
+
     /** Support behind one option. */
     public record OptionFigures(int position, int households, int heads, BigDecimal area) {
     }

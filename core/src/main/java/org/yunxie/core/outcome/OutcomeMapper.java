@@ -12,7 +12,8 @@ interface OutcomeMapper {
 
     void insert(@Param("row") Outcome row, @Param("id") NewId id);
 
-    void insertOption(@Param("outcomeId") long outcomeId, @Param("option") Outcome.OptionFigures option);
+    /** All of an outcome's option figures in one statement; at least one. */
+    void insertOptions(@Param("outcomeId") long outcomeId, @Param("options") List<Outcome.OptionFigures> options);
 
     Optional<Outcome> findByRound(@Param("roundId") long roundId);
 

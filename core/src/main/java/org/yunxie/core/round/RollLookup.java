@@ -24,13 +24,25 @@ public class RollLookup {
     }
 
     public Result<RollHousehold> householdFor(long memberId, Round round, Long named) {
+        return find(memberId, round, named, false);
+    }
+
+    /**
+     * As {@link #householdFor}, with the household's place on the roll locked until the transaction ends, so that
+     * ballots of one household are recorded one after the other (found and locked in one statement).
+     */
+    public Result<RollHousehold> lockedHouseholdFor(long memberId, Round round, Long named) {
+        return find(memberId, round, named, true);
+    }
+
+    private Result<RollHousehold> find(long memberId, Round round, Long named, boolean lock) {
         List<Long> bound = roster.bindings(memberId).stream()
                 .filter(binding -> binding.communityId() == round.communityId())
                 .map(Binding::householdId).toList();
         if (bound.isEmpty() || (named != null && !bound.contains(named))) {
             return Result.refused(RefusalReason.NOT_BOUND, round.number());
         }
-        List<RollHousehold> onRoll = rounds.findOnRoll(round.id(), named != null ? List.of(named) : bound);
+        List<RollHousehold> onRoll = rounds.findOnRoll(round.id(), named != null ? List.of(named) : bound, lock);
         if (onRoll.isEmpty()) {
             return Result.refused(RefusalReason.NOT_IN_ROUND, round.number());
         }

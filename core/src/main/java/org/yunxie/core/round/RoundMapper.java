@@ -51,8 +51,10 @@ public interface RoundMapper {
 
     List<RollHousehold> findRoll(@Param("roundId") long roundId);
 
+    /** The given households' places on the roll; with {@code lock}, locked until the transaction ends. */
     List<RollHousehold> findOnRoll(@Param("roundId") long roundId,
-                                   @Param("householdIds") java.util.Collection<Long> householdIds);
+                                   @Param("householdIds") java.util.Collection<Long> householdIds,
+                                   @Param("lock") boolean lock);
 
     Optional<RollHousehold> lockRollHousehold(@Param("roundId") long roundId,
                                               @Param("householdId") long householdId);

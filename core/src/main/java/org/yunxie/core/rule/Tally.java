@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Counts of a round: all eligible, those that took part, and those behind each option.
@@ -23,38 +22,52 @@ public record Tally(Count eligible, Count participating, Map<Integer, Count> opt
         return options.getOrDefault(position, Count.ZERO);
     }
 
+    /** One pass over the roll; stances of households not on it are left out, an empty one changes nothing. */
     public static Tally of(List<RollEntry> roll, Collection<Stance> stances) {
-        Map<Long, RollEntry> byHousehold = roll.stream()
-                .collect(Collectors.toMap(RollEntry::householdId, entry -> entry));
-        Map<Long, Set<Integer>> chosen = new HashMap<>();
+        Map<Long, Set<Integer>> chosen = new HashMap<>(stances.size() * 2);
         for (Stance stance : stances) {
-            if (byHousehold.containsKey(stance.householdId()) && !stance.choices().isEmpty()) {
+            if (!stance.choices().isEmpty()) {
                 chosen.put(stance.householdId(), stance.choices());
             }
         }
-        List<RollEntry> taking = roll.stream().filter(entry -> chosen.containsKey(entry.householdId())).toList();
-        Map<String, List<RollEntry>> takingByHead = taking.stream().collect(Collectors.groupingBy(RollEntry::headKey));
-
-        Set<Integer> positions = new HashSet<>();
-        chosen.values().forEach(positions::addAll);
-        Map<Integer, Count> options = new HashMap<>();
-        for (int position : positions) {
-            List<RollEntry> behind = taking.stream()
-                    .filter(entry -> chosen.get(entry.householdId()).contains(position)).toList();
-            long unanimousHeads = takingByHead.values().stream()
-                    .filter(units -> units.stream().allMatch(u -> chosen.get(u.householdId()).contains(position)))
-                    .count();
-            options.put(position, new Count(behind.size(), (int) unanimousHeads, area(behind)));
+        Set<String> eligibleHeads = new HashSet<>();
+        long eligibleArea = 0;
+        int taking = 0;
+        long takingArea = 0;
+        Map<String, HeadStances> heads = new HashMap<>();
+        Map<Integer, long[]> behind = new HashMap<>();
+        for (RollEntry entry : roll) {
+            eligibleHeads.add(entry.headKey());
+            eligibleArea += entry.areaCenti();
+            Set<Integer> choices = chosen.get(entry.householdId());
+            if (choices == null) {
+                continue;
+            }
+            taking++;
+            takingArea += entry.areaCenti();
+            HeadStances head = heads.computeIfAbsent(entry.headKey(), key -> new HeadStances());
+            head.units++;
+            for (int position : choices) {
+                long[] figures = behind.computeIfAbsent(position, key -> new long[2]);
+                figures[0]++;
+                figures[1] += entry.areaCenti();
+                head.backing.merge(position, 1, Integer::sum);
+            }
         }
-        return new Tally(count(roll), count(taking), options);
+        Map<Integer, Count> options = new HashMap<>();
+        behind.forEach((position, figures) -> {
+            // A head backs an option only when every one of its participating units chose it.
+            int unanimous = (int) heads.values().stream()
+                    .filter(head -> head.backing.getOrDefault(position, 0) == head.units).count();
+            options.put(position, new Count((int) figures[0], unanimous, figures[1]));
+        });
+        return new Tally(new Count(roll.size(), eligibleHeads.size(), eligibleArea),
+                new Count(taking, heads.size(), takingArea), options);
     }
 
-    private static Count count(List<RollEntry> entries) {
-        int heads = (int) entries.stream().map(RollEntry::headKey).distinct().count();
-        return new Count(entries.size(), heads, area(entries));
-    }
-
-    private static long area(List<RollEntry> entries) {
-        return entries.stream().mapToLong(RollEntry::areaCenti).sum();
+    /** How many of a head's units take part, and how many of them chose each option. */
+    private static final class HeadStances {
+        int units;
+        final Map<Integer, Integer> backing = new HashMap<>(4);
     }
 }

@@ -2,11 +2,17 @@ package org.yunxie.core.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,5 +83,59 @@ class TallyTest {
 
     private static Count count(int households, int heads, double squareMetres) {
         return new Count(households, heads, Math.round(squareMetres * 100));
+    }
+
+    @RepeatedTest(200)
+    void agreesWithCountingHouseholdByHouseholdOnARandomRound(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition());
+        List<RollEntry> roll = new ArrayList<>();
+        int households = 1 + random.nextInt(60);
+        for (int i = 0; i < households; i++) {
+            roll.add(new RollEntry(i, "head" + random.nextInt(Math.max(1, households * 3 / 4)),
+                    1000 + random.nextInt(20000)));
+        }
+        List<Stance> stances = new ArrayList<>();
+        for (int i = 0; i < households + 5; i++) {
+            if (random.nextInt(3) > 0) {
+                Set<Integer> choices = new HashSet<>();
+                for (int position = 1; position <= 4; position++) {
+                    if (random.nextInt(3) == 0) {
+                        choices.add(position);
+                    }
+                }
+                stances.add(new Stance(i, choices));
+            }
+        }
+
+        assertThat(Tally.of(roll, stances)).isEqualTo(countedOneByOne(roll, stances));
+    }
+
+    /** The definition, spelled out slowly: who takes part, and for each option who is behind it. */
+    private static Tally countedOneByOne(List<RollEntry> roll, List<Stance> stances) {
+        Map<Long, Set<Integer>> chosen = new HashMap<>();
+        for (Stance stance : stances) {
+            boolean onRoll = roll.stream().anyMatch(entry -> entry.householdId() == stance.householdId());
+            if (onRoll && !stance.choices().isEmpty()) {
+                chosen.put(stance.householdId(), stance.choices());
+            }
+        }
+        List<RollEntry> taking = roll.stream().filter(entry -> chosen.containsKey(entry.householdId())).toList();
+        Map<Integer, Count> options = new HashMap<>();
+        chosen.values().stream().flatMap(Set::stream).distinct().forEach(position -> {
+            List<RollEntry> behind = taking.stream()
+                    .filter(entry -> chosen.get(entry.householdId()).contains(position)).toList();
+            long heads = taking.stream().map(RollEntry::headKey).distinct()
+                    .filter(head -> taking.stream().filter(entry -> entry.headKey().equals(head))
+                            .allMatch(entry -> chosen.get(entry.householdId()).contains(position)))
+                    .count();
+            options.put(position, new Count(behind.size(), (int) heads,
+                    behind.stream().mapToLong(RollEntry::areaCenti).sum()));
+        });
+        return new Tally(countOf(roll), countOf(taking), options);
+    }
+
+    private static Count countOf(List<RollEntry> entries) {
+        return new Count(entries.size(), (int) entries.stream().map(RollEntry::headKey).distinct().count(),
+                entries.stream().mapToLong(RollEntry::areaCenti).sum());
     }
 }
