@@ -35,10 +35,33 @@ final class BotFootprint {
 
     void firstStart() throws Exception {
         report.section("First start in the embedded profile");
-        Path dir = ctx.out.resolve("first-start");
+        Path jar = Path.of(o.require("jar"));
+        Start plain = measure("first-start", jar, List.of());
+        report.format("A fresh working folder, `java -jar yunxie-bot.jar` with nothing set (H2 file database, Redis "
+                + "inside the process, demo data seeded on this first start): health UP after **%.1f s**; the log "
+                + "says: started in %s. Load average then: %s.", plain.seconds(), plain.jvm(), loadavg());
+        report.target("first start, embedded profile (`java -jar`)", "≤ 15 s", fmt(plain.seconds()) + " s",
+                plain.seconds() <= 15, "health UP, demo data seeded; load average " + loadavg());
+        Path extracted = ctx.out.resolve("first-start-cds");
+        deleteTree(extracted);
+        Path app = extractWithClassArchive(jar, extracted);
+        Start cds = measure("first-start-cds", app.resolve("yunxie-bot.jar"),
+                List.of("-XX:SharedArchiveFile=" + app.resolve("yunxie-bot.jsa")));
+        report.format("The same from the jar extracted with a class data archive made once beforehand (README, "
+                + "\"Starting faster\": `scripts/fast-start-layout`; what a deployment does once per build): health UP "
+                + "after **%.1f s**; %s.", cds.seconds(), cds.jvm());
+        report.target("first start, embedded profile (extracted, class data archive)", "≤ 15 s",
+                fmt(cds.seconds()) + " s", cds.seconds() <= 15, "the archive made by a training run before");
+    }
+
+    private record Start(double seconds, String jvm) {
+    }
+
+    private Start measure(String name, Path jar, List<String> jvmArgs) throws Exception {
+        Path dir = ctx.out.resolve(name);
         deleteTree(dir);
-        BotInstance first = new BotInstance("first-start", Path.of(o.require("jar")), dir,
-                o.integer("port-first", 18083, 18087), Map.of(), List.of(), ctx.pidFile);
+        BotInstance first = new BotInstance(name, jar, dir, o.integer("port-first", 18083, 18087), Map.of(), jvmArgs,
+                ctx.pidFile);
         first.start();
         Duration ready;
         try {
@@ -47,14 +70,21 @@ final class BotFootprint {
             first.stop();
         }
         Matcher started = STARTED.matcher(Files.readString(first.log()));
-        String jvm = started.find() ? started.group(1) + " s (Spring), process running for " + started.group(2) + " s"
-                : "no start line";
-        report.format("A fresh working folder, `java -jar yunxie-bot.jar` with nothing set (H2 file database, Redis "
-                + "inside the process, demo data seeded on this first start): health UP after **%.1f s**; the log "
-                + "says: started in %s. Load average then: %s.", ready.toMillis() / 1000.0, jvm, loadavg());
-        report.target("first start, embedded profile", "≤ 15 s", String.format(Locale.ROOT, "%.1f s",
-                ready.toMillis() / 1000.0), ready.toMillis() <= 15_000, "health UP, demo data seeded; load average "
-                + loadavg());
+        return new Start(ready.toMillis() / 1000.0, started.find()
+                ? started.group(1) + " s (Spring), process running for " + started.group(2) + " s" : "no start line");
+    }
+
+    /** What scripts/fast-start-layout does: the jar extracted, and a training start that writes the archive. */
+    private Path extractWithClassArchive(Path jar, Path into) throws Exception {
+        Path layout = Path.of(o.require("services-script")).resolveSibling("fast-start-layout");
+        Process process = new ProcessBuilder(layout.toString(), jar.toString(), into.toString())
+                .redirectErrorStream(true).redirectOutput(into.resolveSibling("fast-start-layout.log").toFile())
+                .start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("scripts/fast-start-layout failed; see fast-start-layout.log");
+        }
+        return into;
     }
 
     private static void deleteTree(Path dir) throws IOException {
