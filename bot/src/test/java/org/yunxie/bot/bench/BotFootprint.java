@@ -42,7 +42,7 @@ final class BotFootprint {
                 + "says: started in %s. Load average then: %s.", plain.seconds(), plain.jvm(), loadavg());
         report.target("first start, embedded profile (`java -jar`)", "≤ 15 s", fmt(plain.seconds()) + " s",
                 plain.seconds() <= 15, "health UP, demo data seeded; load average " + loadavg());
-        Path extracted = ctx.out.resolve("first-start-cds");
+        Path extracted = ctx.out.resolve("fast-start-layout");
         deleteTree(extracted);
         Path app = extractWithClassArchive(jar, extracted);
         Start cds = measure("first-start-cds", app.resolve("yunxie-bot.jar"),

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,6 +93,10 @@ class RobotCallbackController {
         RobotMessages.AtOnce atOnce;
         try {
             atOnce = messages.answerAtOnce(message, plaintext);
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException unreachable) {
+            // The database cannot be reached: storing the message first would wait for it once more, past
+            // WeCom's 5 s. Not answered 200, so WeCom delivers it again.
+            throw unreachable;
         } catch (RuntimeException e) {
             log.warn("Smart robot message not answered in one transaction, stored first instead: {}", e.toString());
             atOnce = RobotMessages.AtOnce.NOT_NOW;
