@@ -6,12 +6,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
 import org.yunxie.core.outcome.Outcome;
@@ -50,7 +46,7 @@ public class OutcomeChart {
         } finally {
             g.dispose();
         }
-        return encode(image);
+        return PngWriter.write(image);
     }
 
     private static void drawBar(Graphics2D g, OptionSpec option, int households, int eligible, int top) {
@@ -73,14 +69,5 @@ public class OutcomeChart {
     private static int households(Outcome outcome, int position) {
         return outcome.options().stream().filter(figures -> figures.position() == position)
                 .mapToInt(Outcome.OptionFigures::households).findFirst().orElse(0);
-    }
-
-    private static byte[] encode(BufferedImage image) {
-        try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

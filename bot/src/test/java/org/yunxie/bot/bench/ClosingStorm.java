@@ -45,7 +45,7 @@ final class ClosingStorm {
         report.format("%d open polls (one per group, %d of them in group 1) were given the same deadline, %s, with "
                         + "%d bot instance(s) running (the closing job runs every %s on one of them at a time; outbox "
                         + "every 3 s, 100 messages a run).", rounds, 1 + o.integer("hot-rounds", 14, 2), due, instances,
-                o.get("closing-interval", "10s", "2s"));
+                o.get("closing-interval", "5s", "2s"));
         long timeout = TimeUnit.SECONDS.toNanos(o.integer("storm-timeout", 900, 90));
         long start = System.nanoTime();
         long closed = 0;
@@ -91,7 +91,7 @@ final class ClosingStorm {
         report.target("closing storm: " + rounds + " rounds due at once → all closed, outcomes queued", "≤ 60 s",
                 done ? String.format(Locale.ROOT, "%.1f s", Math.max(lastClose, lastQueued))
                         : "not done within the timeout (" + closed + " closed)", done && Math.max(lastClose, lastQueued) <= 60,
-                instances + " instance(s); closing job every " + o.get("closing-interval", "10s", "2s"));
+                instances + " instance(s); closing job every " + o.get("closing-interval", "5s", "2s"));
         drain(dueMillis, rounds, which);
     }
 

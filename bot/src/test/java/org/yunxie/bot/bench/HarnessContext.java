@@ -111,7 +111,7 @@ final class HarnessContext {
         env.put("YUNXIE_WECOM_ROBOT_AES_KEY", RobotWire.AES_KEY);
         env.put("YUNXIE_WECOM_API_BASE_URL", fake.baseUrl());
         env.put("YUNXIE_WECOM_RECOVERY_DELAY", o.get("recovery-delay", "PT10S", "PT5S"));
-        env.put("YUNXIE_JOBS_CLOSING_INTERVAL", o.get("closing-interval", "10s", "2s"));
+        env.put("YUNXIE_JOBS_CLOSING_INTERVAL", o.get("closing-interval", "5s", "2s"));
         for (String pair : o.list("bot-env", "", "")) {
             String[] kv = pair.split("=", 2);
             env.put(kv[0], kv.length > 1 ? kv[1] : "");

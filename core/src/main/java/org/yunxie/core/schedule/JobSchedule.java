@@ -25,7 +25,7 @@ class JobSchedule {
     }
 
     @Bean
-    Trigger closingDueRoundsTrigger(@Value("${yunxie.jobs.closing-interval:10s}") Duration every) {
+    Trigger closingDueRoundsTrigger(@Value("${yunxie.jobs.closing-interval:5s}") Duration every) {
         return every(closingDueRoundsJob(), every);
     }
 
