@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -76,26 +79,22 @@ class TransactionsTest {
         assertThat(tries).hasValue(3);
     }
 
-    @Test
-    void insideARunningTransactionItJoinsAndDoesNotRetry() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"at the default isolation", "read committed"})
+    void insideARunningTransactionItJoinsAndDoesNotRetry(String isolation) {
         AtomicInteger tries = new AtomicInteger();
-        TransactionTemplate outer = new TransactionTemplate(manager);
-        assertThatThrownBy(() -> outer.executeWithoutResult(status -> transactions.retryingAtDefaultIsolation(() -> {
+        Supplier<String> deadlocked = () -> {
             tries.incrementAndGet();
             throw new DeadlockLoserDataAccessException("deadlock", null);
-        }))).isInstanceOf(DeadlockLoserDataAccessException.class);
-        assertThat(tries).hasValue(1);
-        assertThat(manager.begun).hasValue(1);
-    }
-
-    @Test
-    void readCommittedWorkInsideARunningTransactionAlsoJoinsWithoutRetrying() {
-        AtomicInteger tries = new AtomicInteger();
+        };
         TransactionTemplate outer = new TransactionTemplate(manager);
-        assertThatThrownBy(() -> outer.executeWithoutResult(status -> transactions.retrying(() -> {
-            tries.incrementAndGet();
-            throw new DeadlockLoserDataAccessException("deadlock", null);
-        }))).isInstanceOf(DeadlockLoserDataAccessException.class);
+        assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
+            if (isolation.equals("read committed")) {
+                transactions.retrying(deadlocked);
+            } else {
+                transactions.retryingAtDefaultIsolation(deadlocked);
+            }
+        })).isInstanceOf(DeadlockLoserDataAccessException.class);
         assertThat(tries).hasValue(1);
         assertThat(manager.begun).hasValue(1);
     }
