@@ -101,17 +101,25 @@ public class Conversation {
         Member member = roster.member(sender.identity()).orElse(null);
         List<Binding> bindings = member == null ? List.of() : roster.bindings(member.id());
         ChatGroup group = sender.group();
-        Long community = group != null ? Long.valueOf(group.communityId()) : onlyCommunity(bindings);
-        Staff staffMember = null;
-        if (sender.identity().kind() == IdentityKind.WECOM_USER) {
-            List<Staff> roles = staff.byWecomUserid(sender.identity().externalId());
-            staffMember = roles.stream().filter(role -> community == null || role.communityId() == community)
-                    .findFirst().orElse(null);
-            if (community == null && staffMember != null && roles.size() == 1) {
-                return new Speaker(member, bindings, staffMember, null, staffMember.communityId());
-            }
+        boolean wecomUser = sender.identity().kind() == IdentityKind.WECOM_USER;
+        if (group != null) {
+            long community = group.communityId();
+            return new Speaker(member, bindings, () -> wecomUser
+                    ? staff.inCommunity(community, sender.identity().externalId()).orElse(null) : null, group,
+                    community);
         }
-        return new Speaker(member, bindings, staffMember, group, community);
+        Long community = onlyCommunity(bindings);
+        if (!wecomUser) {
+            return new Speaker(member, bindings, () -> null, null, community);
+        }
+        // A 1:1 chat: staff of exactly one community speak about it, however they are bound.
+        List<Staff> roles = staff.byWecomUserid(sender.identity().externalId());
+        Staff staffMember = roles.stream().filter(role -> community == null || role.communityId() == community)
+                .findFirst().orElse(null);
+        if (community == null && staffMember != null && roles.size() == 1) {
+            return new Speaker(member, bindings, () -> staffMember, null, staffMember.communityId());
+        }
+        return new Speaker(member, bindings, () -> staffMember, null, community);
     }
 
     private static Long onlyCommunity(List<Binding> bindings) {

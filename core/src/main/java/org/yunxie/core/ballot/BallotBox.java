@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,8 +42,17 @@ class BallotBox {
     private final LiveTally liveTally;
     private final RoundOptions options;
     private final SecureRandom random = new SecureRandom();
+    private final Supplier<String> codes;
 
+    @Autowired
     BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options) {
+        this(rounds, ballots, seal, liveTally, options, null);
+    }
+
+    /** With the receipt codes drawn from {@code codes} (tests), or at random when null. */
+    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
+              Supplier<String> codes) {
+        this.codes = codes != null ? codes : this::drawCode;
         this.rounds = rounds;
         this.options = options;
         this.ballots = ballots;
@@ -90,8 +102,9 @@ class BallotBox {
         return rounds.lockRollHousehold(roundId, householdId);
     }
 
-    Optional<Ballot> current(long roundId, long householdId) {
-        return ballots.findCurrent(roundId, householdId);
+    /** The household's current ballot with its receipt. */
+    Optional<HeldBallot> current(long roundId, long householdId) {
+        return ballots.findHeld(roundId, householdId);
     }
 
     /**
@@ -100,44 +113,64 @@ class BallotBox {
      * run again after its commit reached the database but the answer was lost with the connection (the
      * database went away at that moment) record nothing twice.
      */
-    Optional<String> unchanged(Round round, Ballot current, long memberId, List<OptionSpec> chosen) {
+    Optional<String> unchanged(Round round, HeldBallot held, long memberId, List<OptionSpec> chosen) {
+        Ballot current = held.ballot();
         if (current.offlineKind() != null || current.memberId() == null || current.memberId() != memberId) {
             return Optional.empty();
         }
         String keys = chosen.stream().map(OptionSpec::key).sorted().collect(Collectors.joining(","));
         String before = current.sealedChoice() != null
                 ? seal.open(round.id(), current.householdId(), current.sealedChoice()) : current.choice();
-        return keys.equals(before) ? ballots.findReceipt(round.id(), current.householdId()) : Optional.empty();
+        return keys.equals(before) ? Optional.ofNullable(held.receipt()) : Optional.empty();
     }
 
-    /** Stores the ballot as current, appends it to the history and returns the household's receipt code. */
-    String store(Round round, Ballot ballot, List<OptionSpec> chosen, boolean replacing, Instant now) {
+    /**
+     * Stores the ballot as current (in place of the held one, if any), appends it to the history and returns
+     * the household's receipt code: the held ballot's, else a new one.
+     */
+    String store(Round round, Ballot ballot, List<OptionSpec> chosen, Optional<HeldBallot> held, Instant now) {
         String keys = chosen.stream().map(OptionSpec::key).sorted().collect(Collectors.joining(","));
         Ballot stored = round.secret()
                 ? withChoice(ballot, null, seal.seal(round.id(), ballot.householdId(), keys))
                 : withChoice(ballot, keys, null);
-        if (replacing) {
+        if (held.isPresent()) {
             ballots.replaceCurrent(stored);
         } else {
             ballots.insertCurrent(stored);
         }
         ballots.insertHistory(stored);
         afterCommit(() -> liveTally.forget(round.id()));
-        return ballots.findReceipt(round.id(), ballot.householdId())
-                .orElseGet(() -> newReceipt(round.id(), ballot.householdId(), now));
+        String receipt = held.map(HeldBallot::receipt).orElse(null);
+        return receipt != null ? receipt : newReceipt(round.id(), ballot.householdId(), now);
     }
 
+    /**
+     * Draws a code until one is free in the round: tried by inserting it (the round's codes are unique), as a
+     * draw is taken in fewer than one in 200 inserts even in a 5,000-household round.
+     */
     private String newReceipt(long roundId, long householdId, Instant now) {
-        String code;
-        do {
-            StringBuilder draw = new StringBuilder(RECEIPT_LENGTH);
-            for (int i = 0; i < RECEIPT_LENGTH; i++) {
-                draw.append(RECEIPT_ALPHABET.charAt(random.nextInt(RECEIPT_ALPHABET.length())));
+        while (true) {
+            String code = codes.get();
+            try {
+                ballots.insertReceipt(roundId, householdId, code, now);
+                return code;
+            } catch (DuplicateKeyException taken) {
+                // The code is another household's, or this household has one already (kept since an earlier
+                // ballot): that one stays its receipt. A failed insert leaves the transaction as it was.
+                Optional<String> own = ballots.findReceipt(roundId, householdId);
+                if (own.isPresent()) {
+                    return own.get();
+                }
             }
-            code = draw.toString();
-        } while (ballots.findHouseholdByReceipt(roundId, code).isPresent());
-        ballots.insertReceipt(roundId, householdId, code, now);
-        return code;
+        }
+    }
+
+    private String drawCode() {
+        StringBuilder draw = new StringBuilder(RECEIPT_LENGTH);
+        for (int i = 0; i < RECEIPT_LENGTH; i++) {
+            draw.append(RECEIPT_ALPHABET.charAt(random.nextInt(RECEIPT_ALPHABET.length())));
+        }
+        return draw.toString();
     }
 
     private static Ballot withChoice(Ballot b, String choice, String sealed) {

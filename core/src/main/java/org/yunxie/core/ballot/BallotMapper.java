@@ -13,6 +13,8 @@ interface BallotMapper {
 
     Optional<Ballot> findCurrent(@Param("roundId") long roundId, @Param("householdId") long householdId);
 
+    Optional<HeldBallot> findHeld(@Param("roundId") long roundId, @Param("householdId") long householdId);
+
     List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
 
     List<RollRow> findRollRows(@Param("roundId") long roundId);

@@ -67,7 +67,7 @@ public class CastingBallot {
             return Result.refused(refused.refusal());
         }
         RollHousehold onRoll = household.orElseThrow();
-        Optional<Ballot> current = box.current(round.id(), onRoll.householdId());
+        Optional<HeldBallot> current = box.current(round.id(), onRoll.householdId());
         Optional<String> same = current.flatMap(
                 ballot -> box.unchanged(round, ballot, member.id(), chosen.orElseThrow()));
         if (same.isPresent()) {
@@ -76,7 +76,7 @@ public class CastingBallot {
         }
         Ballot ballot = new Ballot(null, round.id(), onRoll.householdId(), null, null, member.id(),
                 request.channel(), null, null, null, now);
-        String receipt = box.store(round, ballot, chosen.orElseThrow(), current.isPresent(), now);
+        String receipt = box.store(round, ballot, chosen.orElseThrow(), current, now);
         String keys = chosen.orElseThrow().stream().map(OptionSpec::key).collect(Collectors.joining(","));
         audit.of(Actor.member(member.id(), member.displayName()), request.channel())
                 .round(round.communityId(), round.id()).household(onRoll.householdId())

@@ -60,13 +60,13 @@ public class RecordingOfflineBallot {
         if (chosen instanceof Result.Refused<List<OptionSpec>> refused) {
             return Result.refused(refused.refusal());
         }
-        Optional<Ballot> current = box.current(roundId, householdId);
-        if (current.isPresent() && current.get().castByHousehold()) {
+        Optional<HeldBallot> current = box.current(roundId, householdId);
+        if (current.isPresent() && current.get().ballot().castByHousehold()) {
             return Result.refused(RefusalReason.ALREADY_VOTED_BY_HOUSEHOLD, round.number(), onRoll.get().unitLabel());
         }
         Ballot ballot = new Ballot(null, roundId, householdId, null, null, null, Channel.OFFLINE, kind, evidence,
                 staff.label(), now);
-        String receipt = box.store(round, ballot, chosen.orElseThrow(), current.isPresent(), now);
+        String receipt = box.store(round, ballot, chosen.orElseThrow(), current, now);
         String keys = chosen.orElseThrow().stream().map(OptionSpec::key).collect(Collectors.joining(","));
         audit.of(staff, Channel.OFFLINE).round(round.communityId(), roundId).household(householdId)
                 .record("ballot.entered_offline", kind + " " + (round.secret() ? "sealed" : keys) + " evidence: "

@@ -1,23 +1,42 @@
 package org.yunxie.core.group;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunxie.core.audit.AuditLog;
 import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.Channel;
 import org.yunxie.core.shared.NewId;
 
-/** Registers chat groups, binds them to buildings and finds them again. */
+/**
+ * Registers chat groups, binds them to buildings and finds them again. Every message asks which group its
+ * chat is, so a group found by its chat id is kept per instance for {@link #KEEP_FOUND}: a chat connected
+ * anew is found at once everywhere (what is not found is not kept), and a connection changed on another
+ * instance is seen here within that time.
+ */
 @Service
 public class ChatGroups {
+
+    static final Duration KEEP_FOUND = Duration.ofSeconds(60);
+    /** A district has some 10,000 groups; past this many the kept ones are all dropped. */
+    private static final int MAX_KEPT = 20_000;
 
     private final ChatGroupMapper mapper;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<String, Found> foundByChatId = new ConcurrentHashMap<>();
+
+    private record Found(ChatGroup group, Instant until) {
+    }
 
     ChatGroups(ChatGroupMapper mapper, AuditLog audit, Clock clock) {
         this.mapper = mapper;
@@ -45,13 +64,41 @@ public class ChatGroups {
                              Channel channel) {
         ChatGroup group = mapper.findById(groupId).orElseThrow();
         mapper.connect(groupId, wecomChatId, postVia, robotWebhookKey);
+        forgetFound();
         audit.of(actor, channel).community(group.communityId())
                 .record("group.connected", group.name() + " chat=" + wecomChatId + " via " + postVia);
         return mapper.findById(groupId).orElseThrow();
     }
 
     public Optional<ChatGroup> findByWecomChatId(String wecomChatId) {
-        return mapper.findByWecomChatId(wecomChatId);
+        Instant now = clock.instant();
+        Found kept = foundByChatId.get(wecomChatId);
+        if (kept != null && now.isBefore(kept.until())) {
+            return Optional.of(kept.group());
+        }
+        Optional<ChatGroup> found = mapper.findByWecomChatId(wecomChatId);
+        if (found.isPresent()) {
+            if (foundByChatId.size() >= MAX_KEPT) {
+                foundByChatId.clear();
+            }
+            foundByChatId.put(wecomChatId, new Found(found.get(), now.plus(KEEP_FOUND)));
+        } else if (kept != null) {
+            foundByChatId.remove(wecomChatId, kept);
+        }
+        return found;
+    }
+
+    /** Now, and once the connecting transaction has committed (a message read in between may keep the old). */
+    private void forgetFound() {
+        foundByChatId.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    foundByChatId.clear();
+                }
+            });
+        }
     }
 
     public Optional<ChatGroup> find(long id) {
