@@ -13,6 +13,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.roster.Binding;
+import org.yunxie.core.roster.BoundMember;
 import org.yunxie.core.roster.IdentityKind;
 import org.yunxie.core.roster.Member;
 import org.yunxie.core.roster.Roster;
@@ -98,8 +99,9 @@ public class Conversation {
     }
 
     private Speaker speaker(Sender sender) {
-        Member member = roster.member(sender.identity()).orElse(null);
-        List<Binding> bindings = member == null ? List.of() : roster.bindings(member.id());
+        BoundMember known = roster.boundMember(sender.identity()).orElse(null);
+        Member member = known == null ? null : known.member();
+        List<Binding> bindings = known == null ? List.of() : known.bindings();
         ChatGroup group = sender.group();
         boolean wecomUser = sender.identity().kind() == IdentityKind.WECOM_USER;
         if (group != null) {

@@ -89,7 +89,7 @@ class VoteCommand implements Command {
             return replies.text("reply.unit-not-yours", HouseholdWords.label(invocation.line().words()),
                     replies.wording().list(speaker.bindingsHere().stream().map(Binding::unitLabel).toList()));
         }
-        Result<BallotRecorded> recorded = casting.cast(new BallotRequest(round.id(), speaker.member().id(),
+        Result<BallotRecorded> recorded = casting.cast(BallotRequest.by(speaker.member(), round.id(),
                 household, reading.keys(), invocation.sender().channel()));
         return recorded.isDone() ? readBack.of(recorded.orElseThrow(), speaker.group() != null)
                 : replies.refusal(recorded);

@@ -81,7 +81,7 @@ class ResidentActions {
     }
 
     private String choose(long roundId, Member member, String key, Long household) {
-        Result<BallotRecorded> recorded = casting.cast(new BallotRequest(roundId, member.id(), household, List.of(key),
+        Result<BallotRecorded> recorded = casting.cast(BallotRequest.by(member, roundId, household, List.of(key),
                 Channel.H5));
         if (recorded instanceof Result.Done<BallotRecorded> done && done.value().round().kind() == RoundKind.COST_SHARE
                 && done.value().round().chatGroupId() != null) {

@@ -49,7 +49,11 @@ public class CastingBallot {
 
     private Result<BallotRecorded> castOnce(BallotRequest request) {
         Instant now = clock.instant();
-        Member member = roster.member(request.memberId()).orElse(null);
+        // A member named by the channel with the name it read needs no second read: whether they may vote here
+        // is decided by their binding, found and locked with the household's place on the roll below.
+        Member member = request.memberName() != null
+                ? new Member(request.memberId(), request.memberName(), null)
+                : roster.member(request.memberId()).orElse(null);
         if (member == null) {
             return Result.refused(RefusalReason.NOT_BOUND);
         }

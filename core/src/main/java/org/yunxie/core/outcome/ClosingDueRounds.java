@@ -1,6 +1,8 @@
 package org.yunxie.core.outcome;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +31,8 @@ public class ClosingDueRounds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClosingDueRounds.class);
     private static final Actor SCHEDULER = Actor.system("closing-job");
+    static final int STORM_ROUNDS = 50;
+    static final Duration STORM_YIELD = Duration.ofMinutes(2);
 
     private final RoundMapper rounds;
     private final ClosingRound closing;
@@ -46,6 +50,17 @@ public class ClosingDueRounds implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Whether a closing storm is under way: at least {@link #STORM_ROUNDS} rounds are due and not yet closed,
+     * the earliest of them due for less than {@link #STORM_YIELD}. Other jobs may give way to the closers then;
+     * rounds that keep failing to close stop counting as a storm once they are that late.
+     */
+    public boolean stormUnderWay() {
+        Instant now = clock.instant();
+        List<Instant> due = rounds.findDueDeadlines(now, STORM_ROUNDS);
+        return due.size() >= STORM_ROUNDS && due.get(0).isAfter(now.minus(STORM_YIELD));
     }
 
     /** Closes up to {@code limit} due rounds; returns how many this call closed. */

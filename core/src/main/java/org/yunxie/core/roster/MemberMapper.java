@@ -24,6 +24,8 @@ public interface MemberMapper {
 
     Optional<Member> findByIdentity(@Param("identity") ChatIdentity identity);
 
+    List<MemberBindingRow> findByIdentityWithBindings(@Param("identity") ChatIdentity identity);
+
     List<ChatIdentity> findIdentities(@Param("memberId") long memberId);
 
     List<Binding> findBindings(@Param("memberId") long memberId);

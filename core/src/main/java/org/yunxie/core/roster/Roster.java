@@ -47,6 +47,21 @@ public class Roster {
         return members.findByIdentity(identity);
     }
 
+    /** Who a chat identity is, with their bindings: one read for what every message needs to know. */
+    public Optional<BoundMember> boundMember(ChatIdentity identity) {
+        List<MemberBindingRow> rows = members.findByIdentityWithBindings(identity);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        MemberBindingRow first = rows.get(0);
+        Member member = new Member(first.memberId(), first.displayName(), first.createdAt());
+        List<Binding> bindings = rows.stream().filter(row -> row.householdId() != null)
+                .map(row -> new Binding(row.householdId(), row.memberId(), row.role(), row.boundAt(),
+                        row.communityId(), row.unitLabel()))
+                .toList();
+        return Optional.of(new BoundMember(member, bindings));
+    }
+
     public List<Binding> bindings(long memberId) {
         return members.findBindings(memberId);
     }

@@ -10,7 +10,8 @@ import org.yunxie.core.shared.Result;
 
 /**
  * Finds the household a member acts for in a round: the one they named, or else their only bound household
- * on the round's roll. Several candidates are asked back, never guessed.
+ * on the round's roll. Several candidates are asked back, never guessed. The bindings are read on their own
+ * only to say why none was found.
  */
 @Component
 public class RollLookup {
@@ -36,20 +37,21 @@ public class RollLookup {
     }
 
     private Result<RollHousehold> find(long memberId, Round round, Long named, boolean lock) {
+        List<RollHousehold> onRoll = rounds.findBoundOnRoll(round.id(), memberId, named, lock);
+        if (onRoll.size() == 1) {
+            return Result.done(onRoll.get(0));
+        }
+        if (onRoll.size() > 1) {
+            return Result.refused(RefusalReason.HOUSEHOLD_AMBIGUOUS, round.number(),
+                    onRoll.stream().map(RollHousehold::unitLabel).toList());
+        }
+        // Found nothing: tell not bound (here, or to the named household) from bound but not on the roll.
         List<Long> bound = roster.bindings(memberId).stream()
                 .filter(binding -> binding.communityId() == round.communityId())
                 .map(Binding::householdId).toList();
         if (bound.isEmpty() || (named != null && !bound.contains(named))) {
             return Result.refused(RefusalReason.NOT_BOUND, round.number());
         }
-        List<RollHousehold> onRoll = rounds.findOnRoll(round.id(), named != null ? List.of(named) : bound, lock);
-        if (onRoll.isEmpty()) {
-            return Result.refused(RefusalReason.NOT_IN_ROUND, round.number());
-        }
-        if (onRoll.size() > 1) {
-            return Result.refused(RefusalReason.HOUSEHOLD_AMBIGUOUS, round.number(),
-                    onRoll.stream().map(RollHousehold::unitLabel).toList());
-        }
-        return Result.done(onRoll.get(0));
+        return Result.refused(RefusalReason.NOT_IN_ROUND, round.number());
     }
 }

@@ -51,15 +51,20 @@ public interface RoundMapper {
 
     List<RollHousehold> findRoll(@Param("roundId") long roundId);
 
-    /** The given households' places on the roll; with {@code lock}, locked until the transaction ends. */
-    List<RollHousehold> findOnRoll(@Param("roundId") long roundId,
-                                   @Param("householdIds") java.util.Collection<Long> householdIds,
-                                   @Param("lock") boolean lock);
+    /**
+     * The places on the roll of the households the member is bound to (only {@code named}'s, when given);
+     * with {@code lock}, locked until the transaction ends.
+     */
+    List<RollHousehold> findBoundOnRoll(@Param("roundId") long roundId, @Param("memberId") long memberId,
+                                        @Param("named") Long named, @Param("lock") boolean lock);
 
     Optional<RollHousehold> lockRollHousehold(@Param("roundId") long roundId,
                                               @Param("householdId") long householdId);
 
     List<Long> findDueRoundIds(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** The deadlines of open rounds due by {@code now}, earliest first. */
+    List<Instant> findDueDeadlines(@Param("now") Instant now, @Param("limit") int limit);
 
     List<DueReminder> findDueReminders(@Param("now") Instant now, @Param("limit") int limit);
 

@@ -1,6 +1,7 @@
 package org.yunxie.core.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yunxie.core.audit.AuditEntry;
+import org.yunxie.core.audit.AuditLog;
 import org.yunxie.core.outcome.ClosingRound;
+import org.yunxie.core.roster.ChatIdentity;
+import org.yunxie.core.roster.Member;
+import org.yunxie.core.roster.Roster;
 import org.yunxie.core.roster.Household;
 import org.yunxie.core.roster.MemberRole;
 import org.yunxie.core.round.Round;
@@ -37,6 +43,10 @@ class CastingBallotTest {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    Roster roster;
 
     @Test
     void aBallotIsRecordedForTheMembersHouseholdAndReadBackWithAReceipt() {
@@ -52,6 +62,23 @@ class CastingBallotTest {
         assertThat(recorded.receipt()).matches("[2-9A-HJ-NP-Z]{4}");
         assertThat(recorded.changed()).isFalse();
         assertThat(ballots.ownChoice(poll, place.household(0).id())).contains("A");
+    }
+
+    @Test
+    void theAuditLogNamesTheMemberWhetherTheChannelReadThemOrNot() {
+        Neighbourhood place = fixtures.building("88.50");
+        ChatIdentity identity = Fixtures.newIdentity();
+        long memberId = fixtures.bind(identity, place.household(0), MemberRole.OWNER);
+        Member member = roster.member(identity).orElseThrow();
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+
+        cast(poll, memberId, "A").orElseThrow();
+        casting.cast(BallotRequest.by(member, poll.id(), null, List.of("B"), Channel.WECOM_ROBOT)).orElseThrow();
+
+        assertThat(audit.ofRound(poll.id())).filteredOn(entry -> entry.action().startsWith("ballot."))
+                .extracting(AuditEntry::action, AuditEntry::actorId, AuditEntry::actorName)
+                .containsExactly(tuple("ballot.cast", String.valueOf(memberId), "居民7-1-101"),
+                        tuple("ballot.changed", String.valueOf(memberId), "居民7-1-101"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.yunxie.core.outbox.Outbox;
 import org.yunxie.core.roster.MemberRole;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundDraft;
+import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundState;
 import org.yunxie.core.round.Rounds;
 import org.yunxie.core.rule.DecisionRule;
@@ -44,6 +45,21 @@ class ClosingRoundTest {
     Outbox outbox;
     @Autowired
     MutableClock clock;
+    @Autowired
+    RoundMapper roundRows;
+
+    @Test
+    void aDueRoundCountsTowardsAStormUntilItIsClosed() {
+        Neighbourhood place = fixtures.building("100.00");
+        Round poll = fixtures.openPoll(place, "是否同意更换门禁？");
+        clock.moveTo(poll.closingAt());
+        assertThat(roundRows.findDueDeadlines(clock.instant(), 100_000)).contains(poll.closingAt())
+                .isSorted();
+
+        closingDue.closeDue(1000);
+
+        assertThat(roundRows.findDueDeadlines(clock.instant(), 100_000)).doesNotContain(poll.closingAt());
+    }
 
     @Test
     void theOutcomeRecordsEveryFigureItWasDecidedOn() {

@@ -94,7 +94,7 @@ class VoteCards {
         if (!key.matches() || member == null) {
             return replies.text("reply.not-bound").text();
         }
-        Result<BallotRecorded> recorded = casting.cast(new BallotRequest(Long.parseLong(key.group(1)), member.id(),
+        Result<BallotRecorded> recorded = casting.cast(BallotRequest.by(member, Long.parseLong(key.group(1)),
                 null, List.of(key.group(2)), Channel.WECOM_APP));
         Wording wording = replies.wording();
         String button = recorded instanceof Result.Done<BallotRecorded> done
