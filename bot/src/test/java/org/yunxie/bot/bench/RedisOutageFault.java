@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fault test "redis": Redis stopped in the middle of the load (coming back empty) and started again. Votes
- * must still be stored once without its de-duplication keys, and the bot must use Redis again once it is back.
+ * must still be stored once, and the bot must use Redis again once it is back.
  */
 final class RedisOutageFault extends FaultScenario {
 
@@ -70,16 +70,21 @@ final class RedisOutageFault extends FaultScenario {
             latency.append(String.format(Locale.ROOT, "%s: %d answers, p50 %.1f ms, p99 %.1f ms; ", phase, sorted.length,
                     VoteDriver.Run.percentile(sorted, 50), VoteDriver.Run.percentile(sorted, 99)));
         });
-        // Is Redis used again? Deliver a stored vote again (a repeat changes nothing) until its de-duplication key
-        // reappears in Redis: Lettuce reconnects on its own, with a back-off.
-        RobotWire.Vote probe = slice.votes().get(0);
-        String probeKey = "yunxie:wecom:seen:wecom_robot:" + probe.msgid();
+        // Is Redis used again? A changed ballot bumps its round's live-tally version in Redis (LiveTally), and
+        // Redis came back empty: the version key reappearing shows the bot uses Redis again. Lettuce reconnects on
+        // its own, with a back-off. Each probe changes the household's choice, so that every one bumps it.
+        RobotWire.Vote first = slice.votes().get(0);
+        String probeKey = "yunxie:tally-version:" + first.roundId();
         double usedAgainAfter = Double.NaN;
         long probeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         try (var client = VoteDriver.client(1)) {
-            while (System.nanoTime() < probeDeadline) {
+            for (int probe = 0; System.nanoTime() < probeDeadline; probe++) {
                 services.redis("DEL", probeKey);
-                VoteDriver.send(client, a.url(), wire.seal(probe), null, System.nanoTime(), runStart);
+                String other = "反对".equals(first.choice()) ? "同意" : "反对";
+                RobotWire.Vote change = new RobotWire.Vote(first.msgid() + "-probe-" + probe, first.userid(),
+                        first.chatId(), first.roundNumber(), first.roundId(), first.householdId(), first.unitLabel(),
+                        first.nameUnit(), probe % 2 == 0 ? other : first.choice());
+                VoteDriver.send(client, a.url(), wire.seal(change), null, System.nanoTime(), runStart);
                 if ("1".equals(services.redis("EXISTS", probeKey))) {
                     usedAgainAfter = (System.nanoTime() - runStart - backAt.get()) / 1e9;
                     break;
@@ -89,8 +94,8 @@ final class RedisOutageFault extends FaultScenario {
         }
         notes.add("Redis was stopped (SIGTERM; it keeps nothing, so it came back empty) after " + stopAfter
                 + " deliveries and started again after " + backAfter + ". " + latency);
-        notes.add(String.format(Locale.ROOT, "Recovery: the bot wrote its de-duplication keys to Redis again %s after "
-                        + "Redis returned (Lettuce reconnects by itself, with a back-off); every message processed %s.",
+        notes.add(String.format(Locale.ROOT, "Recovery: the bot wrote to Redis again (a round's live-tally version, "
+                        + "bumped by a changed ballot) %s after Redis returned (Lettuce reconnects by itself, with a back-off); every message processed %s.",
                 Double.isNaN(usedAgainAfter) ? "NOT within 120 s" : String.format(Locale.ROOT, "%.1f s", usedAgainAfter),
                 settled == null ? "NOT within 150 s" : "within " + settled.toSeconds() + " s"));
         if (Double.isNaN(usedAgainAfter)) {
