@@ -167,6 +167,25 @@ class RobotCallbackTest {
     }
 
     @Test
+    void anEmptyMalformedOrOversizedBodyIsRefusedAndStoresNothing() {
+        String msgid = newMsgid();
+        WecomSide.Sealed sealed = wecom.sealForRobot(wecom.robotGroupText(msgid, CHAT_8, "demo.madaye",
+                "@云协商 #帮助", api.responseUrl(msgid)));
+        String oversized = "{\"encrypt\":\"" + sealed.encrypt() + " ".repeat(RobotCallbackController.MAX_BODY_CHARS)
+                + "\"}";
+
+        HttpResponse<String> empty = wecom.post("/wecom/robot", sealed, "", "application/json");
+        HttpResponse<String> notJson = wecom.post("/wecom/robot", sealed, "<xml/>", "application/json");
+        HttpResponse<String> tooLarge = wecom.post("/wecom/robot", sealed, oversized, "application/json");
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(inbox.find(Channel.WECOM_ROBOT, msgid)).isEmpty();
+        assertThat(wecom.postRobot(sealed).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aChatBoundToNoGroupStillGetsTheConversationsAnswer() {
         String msgid = newMsgid();
 
