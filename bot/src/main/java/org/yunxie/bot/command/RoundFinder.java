@@ -27,11 +27,24 @@ class RoundFinder {
     }
 
     Result<Round> find(Speaker speaker, Integer number, Set<RoundKind> kinds) {
+        return find(speaker, number, kinds, false);
+    }
+
+    /**
+     * As {@link #find}, for a ballot: a numbered round may be an earlier copy whose state is stale, which is
+     * all right only because casting reads the round afresh before it records anything.
+     */
+    Result<Round> findForBallot(Speaker speaker, Integer number, Set<RoundKind> kinds) {
+        return find(speaker, number, kinds, true);
+    }
+
+    private Result<Round> find(Speaker speaker, Integer number, Set<RoundKind> kinds, boolean forBallot) {
         if (speaker.communityId() == null) {
             return Result.refused(RefusalReason.NOT_BOUND);
         }
         if (number != null) {
-            Round round = rounds.findByNumber(speaker.communityId(), number).orElse(null);
+            Round round = (forBallot ? rounds.findByNumberForBallot(speaker.communityId(), number)
+                    : rounds.findByNumber(speaker.communityId(), number)).orElse(null);
             if (round == null) {
                 return Result.refused(RefusalReason.ROUND_NOT_FOUND, number);
             }

@@ -12,10 +12,12 @@ public class Rounds {
 
     private final RoundMapper mapper;
     private final RoundOptions options;
+    private final OpenedRoundsByNumber openedByNumber;
 
-    Rounds(RoundMapper mapper, RoundOptions options) {
+    Rounds(RoundMapper mapper, RoundOptions options, OpenedRoundsByNumber openedByNumber) {
         this.mapper = mapper;
         this.options = options;
+        this.openedByNumber = openedByNumber;
     }
 
     public Optional<Round> find(long id) {
@@ -24,6 +26,15 @@ public class Rounds {
 
     public Optional<Round> findByNumber(long communityId, int number) {
         return mapper.findByNumber(communityId, number);
+    }
+
+    /**
+     * As {@link #findByNumber}, for a ballot about to be cast: an opened round may come from memory as first
+     * read, so its state may be stale (casting reads the round afresh, under its lock); its id, kind and
+     * options, all a ballot needs of it before that, never change once it opens.
+     */
+    public Optional<Round> findByNumberForBallot(long communityId, int number) {
+        return openedByNumber.find(communityId, number);
     }
 
     public List<Round> openInGroup(long chatGroupId) {

@@ -57,6 +57,22 @@ class RoundLifecycleTest {
     MutableClock clock;
 
     @Test
+    void aDraftFoundByNumberForABallotIsSeenOpenedOnceItOpens() {
+        Neighbourhood place = fixtures.building("88.50");
+        Round draft = drafting.draft(RoundDraft.poll(place.community().id(), place.group().id(), "楼道加装扶手",
+                fixtures.inADay()).build(), Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
+        assertThat(rounds.findByNumberForBallot(place.community().id(), draft.number()))
+                .hasValueSatisfying(found -> assertThat(found.openedAt()).isNull());
+
+        opening.open(draft.id(), Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
+
+        Round found = rounds.findByNumberForBallot(place.community().id(), draft.number()).orElseThrow();
+        assertThat(found.id()).isEqualTo(draft.id());
+        assertThat(found.openedAt()).isNotNull();
+        assertThat(rounds.findByNumberForBallot(place.community().id(), draft.number() + 1000)).isEmpty();
+    }
+
+    @Test
     void roundsAreNumberedPerCommunityInTheOrderTheyAreDrafted() {
         Neighbourhood place = fixtures.building("88.50");
         Neighbourhood other = fixtures.building("70.00");
