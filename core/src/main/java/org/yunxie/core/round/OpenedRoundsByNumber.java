@@ -1,7 +1,5 @@
 package org.yunxie.core.round;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -14,37 +12,18 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenedRoundsByNumber {
 
-    private static final int ROUNDS_KEPT = 20_000;
-
     private record Key(long communityId, int number) {
     }
 
     private final RoundMapper mapper;
-    private final Map<Key, Round> kept = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Round> eldest) {
-            return size() > ROUNDS_KEPT;
-        }
-    };
+    private final OpenedRoundMemory<Key, Round> kept = new OpenedRoundMemory<>(round -> round.openedAt() != null);
 
     OpenedRoundsByNumber(RoundMapper mapper) {
         this.mapper = mapper;
     }
 
     Optional<Round> find(long communityId, int number) {
-        Key key = new Key(communityId, number);
-        synchronized (kept) {
-            Round round = kept.get(key);
-            if (round != null) {
-                return Optional.of(round);
-            }
-        }
-        Optional<Round> found = mapper.findByNumber(communityId, number);
-        found.filter(round -> round.openedAt() != null).ifPresent(round -> {
-            synchronized (kept) {
-                kept.put(key, round);
-            }
-        });
-        return found;
+        return Optional.ofNullable(kept.get(new Key(communityId, number),
+                key -> mapper.findByNumber(key.communityId(), key.number()).orElse(null)));
     }
 }

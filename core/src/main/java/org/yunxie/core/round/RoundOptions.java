@@ -1,8 +1,6 @@
 package org.yunxie.core.round;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.yunxie.core.rule.OptionSpec;
@@ -14,15 +12,10 @@ import org.yunxie.core.rule.OptionSpec;
 @Component
 public class RoundOptions {
 
-    private static final int ROUNDS_KEPT = 20_000;
-
     private final RoundMapper mapper;
-    private final Map<Long, List<OptionSpec>> kept = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<OptionSpec>> eldest) {
-            return size() > ROUNDS_KEPT;
-        }
-    };
+    /** Only a non-empty answer is kept. */
+    private final OpenedRoundMemory<Long, List<OptionSpec>> kept =
+            new OpenedRoundMemory<>(options -> !options.isEmpty());
 
     RoundOptions(RoundMapper mapper) {
         this.mapper = mapper;
@@ -32,19 +25,6 @@ public class RoundOptions {
         if (round.openedAt() == null) {
             return mapper.findOptions(round.id());
         }
-        long roundId = round.id();
-        synchronized (kept) {
-            List<OptionSpec> options = kept.get(roundId);
-            if (options != null) {
-                return options;
-            }
-        }
-        List<OptionSpec> options = List.copyOf(mapper.findOptions(roundId));
-        if (!options.isEmpty()) {
-            synchronized (kept) {
-                kept.put(roundId, options);
-            }
-        }
-        return options;
+        return kept.get(round.id(), roundId -> List.copyOf(mapper.findOptions(roundId)));
     }
 }
