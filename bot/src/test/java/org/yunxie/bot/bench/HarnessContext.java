@@ -193,6 +193,23 @@ final class HarnessContext {
                 voter.householdId(), voter.unitLabel(), voter.nameUnit(), choice);
     }
 
+    /**
+     * Waits (up to {@code limit}) until every ingestion message taken in for later has been processed; the
+     * seconds it took, or NaN when some were still waiting at the limit.
+     */
+    double awaitBacklog(Duration limit) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        while (db.count("SELECT COUNT(*) FROM inbound_message WHERE processed_at IS NULL AND dedupe_key LIKE ?",
+                "ld-" + runTag + "-%") > 0) {
+            if (System.nanoTime() > deadline) {
+                return Double.NaN;
+            }
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     List<RobotWire.Sealed> loadVotes(List<Voter> voters, int count) {
         List<RobotWire.Sealed> sealed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

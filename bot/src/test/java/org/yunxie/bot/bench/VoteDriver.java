@@ -81,6 +81,19 @@ final class VoteDriver {
             return ok() / Math.max(1e-9, seconds());
         }
 
+        /** Answered "稍后在群里回复": taken in during a burst, recorded and answered through response_url later. */
+        int later() {
+            synchronized (attempts) {
+                return (int) attempts.stream().filter(a -> a.ok() && a.reading() != null
+                        && a.reading().answer() == RobotWire.Answer.LATER).count();
+            }
+        }
+
+        /** Answered with what the request asked for (for a vote: recorded before the answer), per second. */
+        double answeredAtOncePerSecond() {
+            return (ok() - later()) / Math.max(1e-9, seconds());
+        }
+
         /** Latencies of the answered (ok) requests, sorted, in nanoseconds. */
         long[] sorted() {
             synchronized (attempts) {
@@ -107,7 +120,8 @@ final class VoteDriver {
             return String.format(Locale.ROOT,
                     "%-34s %7.1f/s  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  ok %d  failed %d%s",
                     name, perSecond(), percentile(s, 50), percentile(s, 90), percentile(s, 99), percentile(s, 100),
-                    ok(), failed(), notSent > 0 ? "  not sent " + notSent : "");
+                    ok(), failed(), (notSent > 0 ? "  not sent " + notSent : "")
+                            + (later() > 0 ? "  (" + later() + " of the ok answered later)" : ""));
         }
     }
 
@@ -169,7 +183,7 @@ final class VoteDriver {
      * was due is dropped and counted as not sent.
      */
     static Run open(String name, String target, List<RobotWire.Sealed> deliveries, double rate, int threads,
-                    long graceNanos) throws Exception {
+                    long graceNanos, RobotWire reader) throws Exception {
         Run run = new Run(name);
         run.offeredPerSecond = rate;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
@@ -185,7 +199,7 @@ final class VoteDriver {
                 }
                 RobotWire.Sealed sealed = deliveries.get(i);
                 pool.execute(() -> {
-                    Attempt attempt = send(client, target, sealed, null, due, start);
+                    Attempt attempt = send(client, target, sealed, reader, due, start);
                     run.attempts.add(attempt);
                 });
             }

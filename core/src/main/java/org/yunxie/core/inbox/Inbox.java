@@ -35,11 +35,26 @@ public class Inbox {
     /** Stores and claims the message; empty when the same message was accepted before. */
     public Optional<InboundMessage> accept(Channel channel, String dedupeKey, String sender, String chatId,
                                            String body) {
+        return accept(channel, dedupeKey, sender, chatId, body, CLAIM);
+    }
+
+    /**
+     * Stores the message unclaimed, for whichever instance next asks for messages waiting to be processed
+     * ({@link #claimStalled}); empty when the same message was accepted before.
+     */
+    public Optional<InboundMessage> acceptForAnyone(Channel channel, String dedupeKey, String sender, String chatId,
+                                                    String body) {
+        // A claim already over, even for a look in the same millisecond (the inbox keeps milliseconds).
+        return accept(channel, dedupeKey, sender, chatId, body, Duration.ofMillis(-1));
+    }
+
+    private Optional<InboundMessage> accept(Channel channel, String dedupeKey, String sender, String chatId,
+                                            String body, Duration claim) {
         Instant now = clock.instant();
         InboundMessage message = new InboundMessage(0, channel, dedupeKey, now, sender, chatId, body, null, null);
         try {
             NewId id = new NewId();
-            mapper.insert(message, now.plus(CLAIM), id);
+            mapper.insert(message, now.plus(claim), id);
             // What was just written, without reading it back: this runs for every delivery.
             return Optional.of(new InboundMessage(id.value(), channel, dedupeKey, now, sender, chatId, body, null,
                     null));
@@ -76,7 +91,10 @@ public class Inbox {
         return mapper.markProcessed(id, reply, clock.instant()) == 1;
     }
 
-    /** Claims and returns the channels' messages whose instance stopped before processing them. */
+    /**
+     * Claims and returns the channels' messages waiting to be processed, oldest first: those whose instance
+     * stopped before processing them, and those stored for anyone.
+     */
     public List<InboundMessage> claimStalled(Set<Channel> channels, int limit) {
         Instant now = clock.instant();
         return mapper.findUnprocessed(now, channels, limit).stream()

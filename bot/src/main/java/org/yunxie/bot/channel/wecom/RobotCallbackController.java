@@ -38,8 +38,9 @@ import org.yunxie.core.shared.Channel;
  * (its own token and key, receive id ""). A message is verified, run through the conversation and stored
  * once (retries share its msgid) with its reply, in the command's own transaction, and answered in the same
  * response with an encrypted finished stream, so the reply appears in the group at once. A retried delivery
- * gets the reply stored the first time. When the command cannot be run now the message is stored on its
- * own, the person is told the answer comes later, and the recovery job sends it through the response_url.
+ * gets the reply stored the first time. When the command cannot be run now (it failed, or a burst left no
+ * turn free) the message is stored on its own, the person is told the answer comes later, and
+ * {@link StalledMessages} sends it through the response_url.
  */
 @RestController
 @RequestMapping("/wecom/robot")
@@ -55,15 +56,17 @@ class RobotCallbackController {
     private final Deliveries deliveries;
     private final Inbox inbox;
     private final RobotMessages messages;
+    private final StalledMessages waiting;
     private final Wording words;
 
     RobotCallbackController(WecomSettings settings, ObjectMapper json, Deliveries deliveries, Inbox inbox,
-                            RobotMessages messages, Wording words, Clock clock) {
+                            RobotMessages messages, StalledMessages waiting, Wording words, Clock clock) {
         this.crypto = CallbackCrypto.of(settings.robot().token(), settings.robot().aesKey(), "", clock);
         this.json = json;
         this.deliveries = deliveries;
         this.inbox = inbox;
         this.messages = messages;
+        this.waiting = waiting;
         this.words = words;
         if (crypto.isEmpty()) {
             log.info("WeCom smart robot /wecom/robot is off: yunxie.wecom.robot.token or aes-key not set");
@@ -123,7 +126,27 @@ class RobotCallbackController {
             case REPLIED -> sealed(crypto, atOnce.reply(), nonce);
             case REPEATED -> answerRepeat(crypto, message.msgid(), nonce);
             case NOT_NOW -> storeFirst(crypto, message, plaintext, nonce);
+            case BUSY -> storeForLater(crypto, message, plaintext, nonce);
         };
+    }
+
+    /**
+     * A burst larger than this instance records as it comes: the message is stored for whichever instance
+     * gets to it first (the durable promise that it will be answered), the person is told the answer follows,
+     * and it does, through the response_url, as soon as a turn is free. A database outage is thrown: not
+     * answered 200, WeCom delivers it again.
+     */
+    private ResponseEntity<String> storeForLater(CallbackCrypto crypto, RobotMessages.RobotMessage message,
+                                                 String plaintext, String nonce) {
+        // The inbox's unique key alone turns a repeat away: no Redis round trips for each message of a burst.
+        Optional<InboundMessage> stored = inbox.acceptForAnyone(Channel.WECOM_ROBOT,
+                Deliveries.inboxKey(message.msgid()), message.userid(), message.chatId(), plaintext);
+        if (stored.isEmpty()) {
+            return answerRepeat(crypto, message.msgid(), nonce);
+        }
+        log.debug("Smart robot message taken in for later as inbox message {}", stored.get().id());
+        waiting.wake();
+        return sealed(crypto, words.text("wecom.reply-later"), nonce);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,27 +51,31 @@ class RobotMessages {
     private final Inbox inbox;
     private final PendingReplies pending;
     private final Transactions transactions;
+    private final AnsweringTurns turns;
     private final RestClient http;
     private final Clock clock;
 
     RobotMessages(ObjectMapper json, Conversation conversation, ChatGroups groups, Inbox inbox,
-                  PendingReplies pending, Transactions transactions, RestClient.Builder http, Clock clock) {
+                  PendingReplies pending, Transactions transactions, AnsweringTurns turns, RestClient.Builder http,
+                  Clock clock) {
         this.json = json;
         this.conversation = conversation;
         this.groups = groups;
         this.inbox = inbox;
         this.pending = pending;
         this.transactions = transactions;
+        this.turns = turns;
         this.http = http.build();
         this.clock = clock;
     }
 
     /** What answering a message in one transaction came to; the reply is set only for {@code REPLIED}. */
     record AtOnce(Outcome outcome, String reply) {
-        enum Outcome { REPLIED, REPEATED, NOT_NOW }
+        enum Outcome { REPLIED, REPEATED, NOT_NOW, BUSY }
 
         static final AtOnce REPEATED = new AtOnce(Outcome.REPEATED, null);
         static final AtOnce NOT_NOW = new AtOnce(Outcome.NOT_NOW, null);
+        static final AtOnce BUSY = new AtOnce(Outcome.BUSY, null);
     }
 
     /** A message a person wrote (text, or voice WeCom turned into text), as the robot received it. */
@@ -110,9 +116,14 @@ class RobotMessages {
      * command did, the message and its reply become durable together with one commit (or not at all, and
      * nothing was acknowledged). {@code REPEATED}: the inbox had the message already, and what this delivery
      * did was undone. {@code NOT_NOW}: a part of the command failed and was undone; the caller stores the
-     * message first and answers it the long way. A database outage is thrown.
+     * message first and answers it the long way. {@code BUSY}: no turn came soon ({@link AnsweringTurns}),
+     * nothing was done; the caller stores the message for later. A database outage is thrown.
      */
     AtOnce answerAtOnce(RobotMessage message, String plaintext) {
+        return turns.ifTurnSoon(() -> answerInOneTransaction(message, plaintext)).orElse(AtOnce.BUSY);
+    }
+
+    private AtOnce answerInOneTransaction(RobotMessage message, String plaintext) {
         return transactions.retryingWithStatus(status -> {
             String reply = command(message, message.msgid());
             if (status.isRollbackOnly()) {
@@ -129,23 +140,23 @@ class RobotMessages {
     }
 
     /** The reply to a stored message: the one kept from an earlier try, else the command's. */
-    String replyTo(InboundMessage stored) {
+    private String replyTo(InboundMessage stored) {
         Optional<PendingReplies.Pending> earlier = pending.find(stored.id());
         if (earlier.isPresent()) {
             return earlier.get().text();
         }
-        return run(stored);
+        return run(stored, turns::behindNewMessages);
     }
 
     /** The reply to a message the inbox has just taken in: no earlier try can have kept a reply for it. */
     String replyToNew(InboundMessage stored) {
-        return run(stored);
+        return run(stored, turns::whenTurn);
     }
 
-    private String run(InboundMessage stored) {
+    private String run(InboundMessage stored, Function<Supplier<String>, String> inTurn) {
         RobotMessage message = read(stored.body()).orElseThrow(() -> new IllegalStateException(
                 "inbox message " + stored.id() + " is not a robot message to answer"));
-        String reply = command(message, "inbox message " + stored.id());
+        String reply = inTurn.apply(() -> command(message, "inbox message " + stored.id()));
         pending.computed(stored.id(), reply);
         return reply;
     }

@@ -1,5 +1,7 @@
 package org.yunxie.bot.channel.wecom;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,15 +25,24 @@ public record WecomSettings(String corpId, Integer agentId, String secret, Strin
         aesKey = orEmpty(aesKey);
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API_BASE_URL
                 : apiBaseUrl.strip().replaceAll("/+$", "");
-        robot = robot == null ? new Robot(null, null) : robot;
+        robot = robot == null ? new Robot(null, null, null, null, null) : robot;
     }
 
-    /** The smart robot (智能机器人) in API mode: its own callback Token and EncodingAESKey. */
-    public record Robot(String token, String aesKey) {
+    /**
+     * The smart robot (智能机器人) in API mode: its own callback Token and EncodingAESKey; how many of its
+     * messages one instance runs against the database at once ({@code at-once}, below the connection pool's
+     * size so the jobs keep a connection), how many may wait for a turn ({@code most-waiting}, well below the
+     * web server's threads) and how long ({@code wait-for-turn}) before a message is taken in to be answered a
+     * moment later.
+     */
+    public record Robot(String token, String aesKey, Integer atOnce, Integer mostWaiting, Duration waitForTurn) {
 
         public Robot {
             token = orEmpty(token);
             aesKey = orEmpty(aesKey);
+            atOnce = atOnce == null || atOnce < 1 ? 10 : atOnce;
+            mostWaiting = mostWaiting == null || mostWaiting < 0 ? 100 : mostWaiting;
+            waitForTurn = waitForTurn == null || waitForTurn.isNegative() ? Duration.ofSeconds(1) : waitForTurn;
         }
     }
 

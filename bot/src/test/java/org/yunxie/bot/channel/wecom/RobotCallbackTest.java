@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,10 @@ class RobotCallbackTest {
     Ballots ballots;
     @Autowired
     StalledMessages stalled;
+    @Autowired
+    AnsweringTurns turns;
+    @Autowired
+    WecomSettings settings;
 
     WecomSide wecom;
     FakeWecomApi api = FakeWecomApi.shared();
@@ -234,6 +240,68 @@ class RobotCallbackTest {
         });
         assertThat(inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt()).isNotNull();
         assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
+    }
+
+    @Test
+    void aVoteThatFindsEveryTurnTakenIsAnsweredLaterAtOnceAndItsReceiptFollowsThroughItsResponseUrl()
+            throws Exception {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-201");
+        int before = ballots.history(poll, flat.id()).size();
+        // A choice other than the household's current one, so that the vote records something new, and other
+        // than the 反对 AppCallbackTest sends for the same household (弃权 = C, 同意 = A).
+        String choice = ballots.ownChoice(poll, flat.id()).filter("C"::equals).isPresent() ? "同意" : "弃权";
+        String msgid = newMsgid();
+        String message = wecom.robotGroupText(msgid, CHAT_8, "demo.xuling", "@云协商 #" + poll.number() + " " + choice,
+                api.responseUrl(msgid));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            holdEveryTurn(release);
+
+            HttpResponse<String> answer = wecom.postRobot(wecom.sealForRobot(message));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(wecom.openRobotReply(answer.body()).path("stream").path("content").asText())
+                    .contains("稍后在群里回复");
+            assertThat(inbox.find(Channel.WECOM_ROBOT, msgid)).hasValueSatisfying(
+                    stored -> assertThat(stored.processedAt()).isNull());
+            assertThat(ballots.history(poll, flat.id())).hasSize(before);
+        } finally {
+            release.countDown();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (api.calls("/robot-response/" + msgid).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(api.calls("/robot-response/" + msgid)).singleElement().satisfies(call -> assertThat(
+                wecom.read(call.body()).path("markdown").path("content").asText())
+                .contains("8-1-201 在 #" + poll.number() + " 选择「" + choice + "」"));
+        assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
+        while (inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt() == null
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt()).isNotNull();
+    }
+
+    /** Takes all of the instance's turns at the database on other threads until {@code release}. */
+    private void holdEveryTurn(CountDownLatch release) throws InterruptedException {
+        int all = settings.robot().atOnce();
+        CountDownLatch held = new CountDownLatch(all);
+        for (int i = 0; i < all; i++) {
+            Thread holder = new Thread(() -> turns.whenTurn(() -> {
+                held.countDown();
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+            holder.setDaemon(true);
+            holder.start();
+        }
+        assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     private static String newMsgid() {
