@@ -98,7 +98,7 @@ final class JfrSummary {
         Map<String, double[]> dbBySite = new HashMap<>();
         Map<String, double[]> redisBySite = new HashMap<>();
         for (String w : List.of("MariaDB: commit", "MariaDB: statements", "Redis (waiting for Lettuce)",
-                "pool: waiting for a connection",
+                "pool: waiting for a connection", "turns at the database (AnsweringTurns)",
                 "locks (monitor enter)", "other parks")) {
             waits.put(w, new double[2]);
         }
@@ -153,7 +153,9 @@ final class JfrSummary {
                             continue; // idle, waiting for a request
                         }
                         String key = stack.contains("io.lettuce") ? "Redis (waiting for Lettuce)"
-                                : stack.contains("com.zaxxer.hikari") ? "pool: waiting for a connection" : "other parks";
+                                : stack.contains("com.zaxxer.hikari") ? "pool: waiting for a connection"
+                                : stack.contains("AnsweringTurns") ? "turns at the database (AnsweringTurns)"
+                                : "other parks";
                         add(waits, key, event);
                         if (key.startsWith("Redis")) {
                             add(redisBySite, site(event.getStackTrace()), event);
