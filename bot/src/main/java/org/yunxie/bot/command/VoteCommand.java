@@ -90,7 +90,7 @@ class VoteCommand implements Command {
                     replies.wording().list(speaker.bindingsHere().stream().map(Binding::unitLabel).toList()));
         }
         Result<BallotRecorded> recorded = casting.cast(BallotRequest.by(speaker.member(), round.id(),
-                household, reading.keys(), invocation.sender().channel()));
+                household, reading.keys(), invocation.sender().channel()).sentAt(invocation.sender().sentAt()));
         return recorded.isDone() ? readBack.of(recorded.orElseThrow(), speaker.group() != null)
                 : replies.refusal(recorded);
     }

@@ -57,7 +57,10 @@ public class CastingBallot {
         if (member == null) {
             return Result.refused(RefusalReason.NOT_BOUND);
         }
-        Result<Round> taking = box.roundTakingBallots(request.roundId(), now);
+        // A ballot sent before the deadline and recorded after it (taken in during a burst) still counts while
+        // the round is open: closing waits for messages taken in before a deadline (ClosingDueRounds).
+        Instant sent = request.sentAt() != null && request.sentAt().isBefore(now) ? request.sentAt() : now;
+        Result<Round> taking = box.roundTakingBallots(request.roundId(), sent);
         if (taking instanceof Result.Refused<Round> refused) {
             return Result.refused(refused.refusal());
         }
@@ -72,6 +75,10 @@ public class CastingBallot {
         }
         RollHousehold onRoll = household.orElseThrow();
         Optional<HeldBallot> current = box.current(round.id(), onRoll.householdId());
+        if (request.sentAt() != null && current.isPresent() && current.get().ballot().castAt().isAfter(sent)) {
+            // A ballot recorded meanwhile was sent after this one: the household's later choice stands.
+            return Result.refused(RefusalReason.SUPERSEDED, round.number());
+        }
         Optional<String> same = current.flatMap(
                 ballot -> box.unchanged(round, ballot, member.id(), chosen.orElseThrow()));
         if (same.isPresent()) {
@@ -79,7 +86,7 @@ public class CastingBallot {
                     chosen.orElseThrow(), same.get(), false, onRoll.shareFen()));
         }
         Ballot ballot = new Ballot(null, round.id(), onRoll.householdId(), null, null, member.id(),
-                request.channel(), null, null, null, now);
+                request.channel(), null, null, null, sent);
         String receipt = box.store(round, ballot, chosen.orElseThrow(), current, now);
         String keys = chosen.orElseThrow().stream().map(OptionSpec::key).collect(Collectors.joining(","));
         audit.of(Actor.member(member.id(), member.displayName()), request.channel())

@@ -92,6 +92,14 @@ public class Inbox {
     }
 
     /**
+     * When the oldest message still waiting to be processed came in, of those that came in after {@code since}:
+     * a ballot in it was sent then, and may still be recorded as sent then.
+     */
+    public Optional<Instant> oldestWaitingSince(Instant since) {
+        return mapper.findOldestUnprocessedSince(since);
+    }
+
+    /**
      * Claims and returns the channels' messages waiting to be processed, oldest first: those whose instance
      * stopped before processing them, and those stored for anyone.
      */

@@ -25,6 +25,9 @@ interface InboxMapper {
     List<InboundMessage> findUnprocessed(@Param("now") Instant now, @Param("channels") java.util.Set<Channel> channels,
                                          @Param("limit") int limit);
 
+    /** When the oldest message received after {@code since} and not yet processed came in. */
+    Optional<Instant> findOldestUnprocessedSince(@Param("since") Instant since);
+
     int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
 
     int markProcessed(@Param("id") long id, @Param("reply") String reply, @Param("at") Instant at);

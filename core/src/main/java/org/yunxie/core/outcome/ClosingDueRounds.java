@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.yunxie.core.inbox.Inbox;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.Channel;
@@ -33,16 +34,20 @@ public class ClosingDueRounds implements DisposableBean {
     private static final Actor SCHEDULER = Actor.system("closing-job");
     static final int STORM_ROUNDS = 50;
     static final Duration STORM_YIELD = Duration.ofMinutes(2);
+    /** How long past its deadline a round waits for messages taken in before it. */
+    static final Duration INBOX_WAIT = Duration.ofMinutes(10);
 
     private final RoundMapper rounds;
     private final ClosingRound closing;
+    private final Inbox inbox;
     private final Clock clock;
     private final ExecutorService closers;
 
-    ClosingDueRounds(RoundMapper rounds, ClosingRound closing, Clock clock,
+    ClosingDueRounds(RoundMapper rounds, ClosingRound closing, Inbox inbox, Clock clock,
                      @Value("${yunxie.jobs.closing-threads:4}") int threads) {
         this.rounds = rounds;
         this.closing = closing;
+        this.inbox = inbox;
         this.clock = clock;
         AtomicInteger count = new AtomicInteger();
         this.closers = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
@@ -63,9 +68,16 @@ public class ClosingDueRounds implements DisposableBean {
         return due.size() >= STORM_ROUNDS && due.get(0).isAfter(now.minus(STORM_YIELD));
     }
 
-    /** Closes up to {@code limit} due rounds; returns how many this call closed. */
+    /**
+     * Closes up to {@code limit} due rounds; returns how many this call closed. A round whose deadline came
+     * after a message still waiting in the inbox (taken in during a burst, or before a restart) waits for it,
+     * up to {@link #INBOX_WAIT} past its deadline: a ballot in it was sent in time and is recorded as sent then.
+     */
     public int closeDue(int limit) {
-        List<Long> due = rounds.findDueRoundIds(clock.instant(), limit);
+        Instant now = clock.instant();
+        Instant waitedEnough = now.minus(INBOX_WAIT);
+        Instant dueBy = inbox.oldestWaitingSince(waitedEnough).filter(now::isAfter).orElse(now);
+        List<Long> due = rounds.findDueRoundIds(dueBy, limit);
         List<Future<Boolean>> closings = new ArrayList<>(due.size());
         for (long roundId : due) {
             closings.add(closers.submit(() -> closeOne(roundId)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,46 @@ class CastingBallotTest {
     }
 
     @Test
+    void aBallotSentBeforeTheDeadlineAndRecordedAfterItCountsWhileTheRoundIsNotClosed() {
+        Neighbourhood place = fixtures.building("88.50", "90.00");
+        long inTime = fixtures.member(place.household(0), MemberRole.OWNER);
+        long late = fixtures.member(place.household(1), MemberRole.OWNER);
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        Instant sentInTime = poll.closingAt().minusSeconds(1);
+        clock.moveTo(poll.closingAt().plusSeconds(40));
+
+        BallotRecorded recorded = castSent(poll, inTime, sentInTime, "A").orElseThrow();
+        Result<BallotRecorded> sentLate = castSent(poll, late, poll.closingAt(), "A");
+
+        assertThat(recorded.receipt()).isNotBlank();
+        assertThat(ballots.history(poll, place.household(0).id())).extracting(Ballot::castAt)
+                .containsExactly(sentInTime);
+        assertThat(ballots.tally(poll).option(1).households()).isEqualTo(1);
+        assertThat(sentLate).isEqualTo(Result.refused(RefusalReason.ROUND_CLOSED, poll.number()));
+    }
+
+    @Test
+    void aBallotRecordedLateIsRefusedWhereTheHouseholdChoseAgainAfterSendingItAndTheLaterChoiceStands() {
+        Neighbourhood place = fixtures.building("88.50");
+        long owner = fixtures.member(place.household(0), MemberRole.OWNER);
+        long tenant = fixtures.member(place.household(0), MemberRole.TENANT);
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        Instant ownerSent = clock.instant();
+        clock.advance(Duration.ofSeconds(20));
+        cast(poll, tenant, "B").orElseThrow();
+        clock.advance(Duration.ofSeconds(20));
+
+        Result<BallotRecorded> older = castSent(poll, owner, ownerSent, "A");
+        BallotRecorded newer = castSent(poll, owner, clock.instant().minusSeconds(5), "C").orElseThrow();
+
+        assertThat(older).isEqualTo(Result.refused(RefusalReason.SUPERSEDED, poll.number()));
+        assertThat(newer.changed()).isTrue();
+        assertThat(ballots.ownChoice(poll, place.household(0).id())).contains("C");
+        assertThat(ballots.history(poll, place.household(0).id())).extracting(Ballot::choice)
+                .containsExactly("B", "C");
+    }
+
+    @Test
     void aBallotAfterCloseIsRefusedAndLeavesTheOutcomeAsItWas() {
         Neighbourhood place = fixtures.building("88.50", "90.00");
         long first = fixtures.member(place.household(0), MemberRole.OWNER);
@@ -234,6 +275,11 @@ class CastingBallotTest {
 
     private Result<BallotRecorded> cast(Round round, long member, String... keys) {
         return casting.cast(new BallotRequest(round.id(), member, null, List.of(keys), Channel.WECOM_APP));
+    }
+
+    private Result<BallotRecorded> castSent(Round round, long member, Instant sentAt, String... keys) {
+        return casting.cast(new BallotRequest(round.id(), member, null, List.of(keys), Channel.WECOM_APP)
+                .sentAt(sentAt));
     }
 
     private int rowsFor(String table, Round round) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +59,12 @@ class InboxTest {
         assertThat(inbox.acceptForAnyone(Channel.OFFLINE, key, "u1", "chat", "body")).isPresent();
         assertThat(inbox.acceptForAnyone(Channel.OFFLINE, key, "u1", "chat", "body")).isEmpty();
         assertThat(inbox.accept(Channel.OFFLINE, key, "u1", "chat", "body")).isEmpty();
+    }
+
+    /** Leaves nothing waiting: a message waiting in the inbox holds back the closing of rounds due after it. */
+    @AfterEach
+    void processWhatIsLeft() {
+        drainLeftovers();
     }
 
     /** Earlier tests' messages of the channel: claimed and processed, so that each test sees only its own. */

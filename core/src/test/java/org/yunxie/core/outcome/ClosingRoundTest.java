@@ -2,13 +2,17 @@ package org.yunxie.core.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.yunxie.core.ballot.BallotRequest;
 import org.yunxie.core.ballot.CastingBallot;
+import org.yunxie.core.inbox.InboundMessage;
+import org.yunxie.core.inbox.Inbox;
 import org.yunxie.core.outbox.Outbox;
 import org.yunxie.core.roster.MemberRole;
 import org.yunxie.core.round.Round;
@@ -29,6 +33,8 @@ import org.yunxie.core.support.MutableClock;
 @SpringBootTest
 class ClosingRoundTest {
 
+    @Autowired
+    Inbox inbox;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -59,6 +65,45 @@ class ClosingRoundTest {
         closingDue.closeDue(1000);
 
         assertThat(roundRows.findDueDeadlines(clock.instant(), 100_000)).doesNotContain(poll.closingAt());
+    }
+
+    @Test
+    void aRoundWaitsForAMessageTakenInBeforeItsDeadlineAndClosesOnceItIsProcessed() {
+        Neighbourhood place = fixtures.building("88.50");
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        clock.moveTo(poll.closingAt().minusSeconds(1));
+        InboundMessage sentInTime = inbox.acceptForAnyone(Channel.OFFLINE, "closing-" + UUID.randomUUID(), "u1",
+                null, "body").orElseThrow();
+        clock.moveTo(poll.closingAt().plusSeconds(30));
+
+        closingDue.closeDue(1000);
+        RoundState whileWaiting = rounds.find(poll.id()).orElseThrow().state();
+        inbox.markProcessed(sentInTime.id(), null);
+        closingDue.closeDue(1000);
+
+        assertThat(whileWaiting).isEqualTo(RoundState.OPEN);
+        assertThat(rounds.find(poll.id()).orElseThrow().state()).isEqualTo(RoundState.CLOSED);
+    }
+
+    @Test
+    void aRoundWaitsForMessagesTakenInBeforeItsDeadlineNoLongerThanTenMinutes() {
+        Neighbourhood place = fixtures.building("88.50");
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        clock.moveTo(poll.closingAt().minusSeconds(1));
+        InboundMessage stuck = inbox.acceptForAnyone(Channel.OFFLINE, "closing-" + UUID.randomUUID(), "u1",
+                null, "body").orElseThrow();
+        try {
+            clock.moveTo(poll.closingAt().plus(Duration.ofMinutes(9)));
+            closingDue.closeDue(1000);
+            RoundState afterNine = rounds.find(poll.id()).orElseThrow().state();
+            clock.moveTo(poll.closingAt().plus(Duration.ofMinutes(10)).plusSeconds(2));
+            closingDue.closeDue(1000);
+
+            assertThat(afterNine).isEqualTo(RoundState.OPEN);
+            assertThat(rounds.find(poll.id()).orElseThrow().state()).isEqualTo(RoundState.CLOSED);
+        } finally {
+            inbox.markProcessed(stuck.id(), null);
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class ClosingStormTest {
             assertThat(call.<Instant>getArgument(0)).isEqualTo(NOW);
             return deadlines.subList(0, Math.min(due, call.<Integer>getArgument(1)));
         });
-        ClosingDueRounds closing = new ClosingDueRounds(rounds, null, Clock.fixed(NOW, ZoneOffset.UTC), 1);
+        ClosingDueRounds closing = new ClosingDueRounds(rounds, null, null, Clock.fixed(NOW, ZoneOffset.UTC), 1);
 
         assertThat(closing.stormUnderWay()).isEqualTo(storm);
         assertThat(ClosingDueRounds.STORM_YIELD).isEqualTo(Duration.ofMinutes(2));

@@ -129,7 +129,7 @@ class AppMessages {
         WxCpXmlMessage message = parse(stored.body());
         if ("event".equals(message.getMsgType())) {
             if (VoteCards.EVENT.equals(message.getEvent())) {
-                return cards.clicked(message);
+                return cards.clicked(message, stored.receivedAt());
             }
             // Other events (entering the app and the like) need no answer.
             log.debug("WeCom app event {} of inbox message {} needs no answer", message.getEvent(), stored.id());
@@ -144,7 +144,9 @@ class AppMessages {
             case "voice" -> message.getRecognition();
             default -> "";
         };
-        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, from), from, Channel.WECOM_APP, null);
+        // Answered after it was stored (at once, or by recovery later): a ballot in it counts as sent then.
+        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, from), from, Channel.WECOM_APP, null,
+                stored.receivedAt());
         return conversation.handleOrRetryLater(sender, text == null ? "" : text).text();
     }
 

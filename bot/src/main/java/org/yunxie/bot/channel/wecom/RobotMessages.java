@@ -3,6 +3,7 @@ package org.yunxie.bot.channel.wecom;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,7 +126,7 @@ class RobotMessages {
 
     private AtOnce answerInOneTransaction(RobotMessage message, String plaintext) {
         return transactions.retryingWithStatus(status -> {
-            String reply = command(message, message.msgid());
+            String reply = command(message, message.msgid(), null);
             if (status.isRollbackOnly()) {
                 status.setRollbackOnly();
                 return AtOnce.NOT_NOW;
@@ -156,19 +157,20 @@ class RobotMessages {
     private String run(InboundMessage stored, Function<Supplier<String>, String> inTurn) {
         RobotMessage message = read(stored.body()).orElseThrow(() -> new IllegalStateException(
                 "inbox message " + stored.id() + " is not a robot message to answer"));
-        String reply = inTurn.apply(() -> command(message, "inbox message " + stored.id()));
+        String reply = inTurn.apply(() -> command(message, "inbox message " + stored.id(), stored.receivedAt()));
         pending.computed(stored.id(), reply);
         return reply;
     }
 
-    private String command(RobotMessage message, Object logId) {
+    /** Runs the message's command; {@code sentAt} when it is answered later than it came, else null. */
+    private String command(RobotMessage message, Object logId, Instant sentAt) {
         ChatGroup group = message.inGroup() && message.chatId() != null
                 ? groups.findByWecomChatId(message.chatId()).orElse(null) : null;
         if (message.inGroup() && group == null) {
             log.info("Smart robot message {} from a chat bound to no group", logId);
         }
         Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
-                Channel.WECOM_ROBOT, group);
+                Channel.WECOM_ROBOT, group, sentAt);
         return conversation.handleOrRetryLater(sender, message.content()).text();
     }
 

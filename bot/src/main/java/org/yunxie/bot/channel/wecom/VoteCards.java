@@ -1,6 +1,7 @@
 package org.yunxie.bot.channel.wecom;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,15 +88,18 @@ class VoteCards {
         return sent.size();
     }
 
-    /** A click on a card: casts the ballot, updates the card, and returns the read-back to send as text. */
-    String clicked(WxCpXmlMessage event) {
+    /**
+     * A click on a card, taken in at {@code sentAt}: casts the ballot, updates the card, and returns the read-back
+     * to send as text.
+     */
+    String clicked(WxCpXmlMessage event, Instant sentAt) {
         Matcher key = KEY.matcher(String.valueOf(event.getEventKey()));
         Member member = roster.member(new ChatIdentity(IdentityKind.WECOM_USER, event.getFromUserName())).orElse(null);
         if (!key.matches() || member == null) {
             return replies.text("reply.not-bound").text();
         }
         Result<BallotRecorded> recorded = casting.cast(BallotRequest.by(member, Long.parseLong(key.group(1)),
-                null, List.of(key.group(2)), Channel.WECOM_APP));
+                null, List.of(key.group(2)), Channel.WECOM_APP).sentAt(sentAt));
         Wording wording = replies.wording();
         String button = recorded instanceof Result.Done<BallotRecorded> done
                 ? wording.text("card.recorded", done.value().chosen().get(0).label(), done.value().receipt())
