@@ -69,11 +69,8 @@ class ClosingRoundTest {
 
     @Test
     void aRoundWaitsForAMessageTakenInBeforeItsDeadlineAndClosesOnceItIsProcessed() {
-        Neighbourhood place = fixtures.building("88.50");
-        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
-        clock.moveTo(poll.closingAt().minusSeconds(1));
-        InboundMessage sentInTime = inbox.acceptForAnyone(Channel.OFFLINE, "closing-" + UUID.randomUUID(), "u1",
-                null, "body").orElseThrow();
+        Round poll = fixtures.openPoll(fixtures.building("88.50"), "是否同意加装电梯？");
+        InboundMessage sentInTime = takeInJustBeforeTheDeadlineOf(poll);
         clock.moveTo(poll.closingAt().plusSeconds(30));
 
         closingDue.closeDue(1000);
@@ -87,11 +84,8 @@ class ClosingRoundTest {
 
     @Test
     void aRoundWaitsForMessagesTakenInBeforeItsDeadlineNoLongerThanTenMinutes() {
-        Neighbourhood place = fixtures.building("88.50");
-        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
-        clock.moveTo(poll.closingAt().minusSeconds(1));
-        InboundMessage stuck = inbox.acceptForAnyone(Channel.OFFLINE, "closing-" + UUID.randomUUID(), "u1",
-                null, "body").orElseThrow();
+        Round poll = fixtures.openPoll(fixtures.building("88.50"), "是否同意加装电梯？");
+        InboundMessage stuck = takeInJustBeforeTheDeadlineOf(poll);
         try {
             clock.moveTo(poll.closingAt().plus(Duration.ofMinutes(9)));
             closingDue.closeDue(1000);
@@ -183,5 +177,12 @@ class ClosingRoundTest {
 
     private void castFor(Round poll, long member, long household, String key) {
         casting.cast(new BallotRequest(poll.id(), member, household, List.of(key), Channel.WECOM_APP)).orElseThrow();
+    }
+
+    /** A message stored for later a second before the round's deadline. */
+    private InboundMessage takeInJustBeforeTheDeadlineOf(Round poll) {
+        clock.moveTo(poll.closingAt().minusSeconds(1));
+        return inbox.acceptForAnyone(Channel.OFFLINE, "closing-" + UUID.randomUUID(), "u1", null, "body")
+                .orElseThrow();
     }
 }

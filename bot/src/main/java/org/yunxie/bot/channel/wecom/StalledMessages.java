@@ -26,7 +26,7 @@ import org.yunxie.core.shared.Channel;
  * instance that stopped, and messages taken in during a burst to be answered a moment later. The inbox hands
  * each message to one instance at a time (its claim), so several instances may run this. It runs on its
  * schedule and as soon as a message is taken in for later ({@link #wake()}), until none is left waiting,
- * a few messages at a time (their replies go out over HTTP). A message still failing after a day is given up
+ * in batches worked side by side (their replies go out over HTTP). A message still failing after a day is given up
  * and logged, so that one bad message does not come back forever.
  */
 @Component

@@ -116,27 +116,7 @@ class AnsweringTurnsTest {
         assertThat(turns.waiting()).isEqualTo(count);
     }
 
-
-    /** Takes {@code count} turns on other threads until the test ends. */
     private void holdTurns(AnsweringTurns turns, int count) {
-        CountDownLatch held = new CountDownLatch(count);
-        for (int i = 0; i < count; i++) {
-            Thread holder = new Thread(() -> turns.whenTurn(() -> {
-                held.countDown();
-                try {
-                    return release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }));
-            holder.setDaemon(true);
-            holder.start();
-        }
-        try {
-            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        HeldTurns.hold(turns, count, release);
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -256,7 +255,7 @@ class RobotCallbackTest {
                 api.responseUrl(msgid));
         CountDownLatch release = new CountDownLatch(1);
         try {
-            holdEveryTurn(release);
+            HeldTurns.hold(turns, settings.robot().atOnce(), release);
 
             HttpResponse<String> answer = wecom.postRobot(wecom.sealForRobot(message));
 
@@ -282,26 +281,6 @@ class RobotCallbackTest {
             Thread.sleep(20);
         }
         assertThat(inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt()).isNotNull();
-    }
-
-    /** Takes all of the instance's turns at the database on other threads until {@code release}. */
-    private void holdEveryTurn(CountDownLatch release) throws InterruptedException {
-        int all = settings.robot().atOnce();
-        CountDownLatch held = new CountDownLatch(all);
-        for (int i = 0; i < all; i++) {
-            Thread holder = new Thread(() -> turns.whenTurn(() -> {
-                held.countDown();
-                try {
-                    return release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }));
-            holder.setDaemon(true);
-            holder.start();
-        }
-        assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     private static String newMsgid() {
