@@ -91,10 +91,11 @@ final class HarnessContext {
     }
 
     BotInstance bot(String name, int port) {
-        return bot(name, port, Path.of(o.require("jar")));
+        return bot(name, port, Path.of(o.require("jar")), List.of());
     }
 
-    BotInstance bot(String name, int port, Path jar) {
+    /** A bot of the given build; {@code moreEnv} (KEY=VALUE) on top of --bot-env, e.g. settings to compare. */
+    BotInstance bot(String name, int port, Path jar, List<String> moreEnv) {
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "server");
         env.put("YUNXIE_DB_URL", db.url);
@@ -112,7 +113,9 @@ final class HarnessContext {
         env.put("YUNXIE_WECOM_API_BASE_URL", fake.baseUrl());
         env.put("YUNXIE_WECOM_RECOVERY_DELAY", o.get("recovery-delay", "PT10S", "PT5S"));
         env.put("YUNXIE_JOBS_CLOSING_INTERVAL", o.get("closing-interval", "5s", "2s"));
-        for (String pair : o.list("bot-env", "", "")) {
+        List<String> pairs = new ArrayList<>(o.list("bot-env", "", ""));
+        pairs.addAll(moreEnv);
+        for (String pair : pairs) {
             String[] kv = pair.split("=", 2);
             env.put(kv[0], kv.length > 1 ? kv[1] : "");
         }

@@ -94,10 +94,12 @@ public final class LoadHarness {
                 + "after %.1f s; JVM options %s.", ready.toMillis() / 1000.0, ctx.jvmArgs());
         if (!o.get("compare-jar", "", "").isBlank()) {
             ctx.compare = ctx.bot("bot-compare", o.integer("port-compare", 18084, 18088),
-                    Path.of(o.get("compare-jar", "", "")));
+                    Path.of(o.get("compare-jar", "", "")), o.list("compare-env", "", ""));
             Duration compareReady = HarnessContext.start(ctx.compare);
-            report.format("bot-compare (%s, %s): health UP after %.1f s, same settings.", ctx.label(ctx.compare),
-                    o.get("compare-jar", "", ""), compareReady.toMillis() / 1000.0);
+            String settings = o.get("compare-env", "", "").isBlank() ? "same settings"
+                    : "same settings but " + o.get("compare-env", "", "");
+            report.format("bot-compare (%s, %s): health UP after %.1f s, %s.", ctx.label(ctx.compare),
+                    o.get("compare-jar", "", ""), compareReady.toMillis() / 1000.0, settings);
         }
     }
 
