@@ -49,12 +49,13 @@ class ProposeCommand implements Command {
         if (text.isBlank()) {
             return replies.text("usage.propose");
         }
-        Result<Round> call = finder.find(speaker, invocation.line().round(), Set.of(RoundKind.PROPOSAL_CALL));
+        Result<Round> call = finder.find(speaker, invocation.line().round(), Set.of(RoundKind.PROPOSAL_CALL),
+                invocation.sender().sentAt());
         if (!call.isDone()) {
             return replies.refusal(call);
         }
         Result<Proposal> submitted = submitting.submit(call.orElseThrow().id(), speaker.member().id(), null, text,
-                invocation.sender().channel());
+                invocation.sender().channel(), invocation.sender().sentAt());
         if (!submitted.isDone()) {
             return replies.refusal(submitted);
         }

@@ -1,6 +1,7 @@
 package org.yunxie.bot.command;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -10,10 +11,13 @@ import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.Rounds;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
+import org.yunxie.core.shared.SentTime;
 
 /**
  * Which round a message is about: the one it numbers ("#12"), or else the only open round of the wanted
  * kinds in the group (or, in a 1:1 chat, in the speaker's community). Several candidates are asked back.
+ * Open means open when the message was sent: one answered later than it came (taken in during a burst) still
+ * finds the round whose deadline passed meanwhile, and not one opened after it was sent.
  */
 @Component
 class RoundFinder {
@@ -27,18 +31,24 @@ class RoundFinder {
     }
 
     Result<Round> find(Speaker speaker, Integer number, Set<RoundKind> kinds) {
-        return find(speaker, number, kinds, false);
+        return find(speaker, number, kinds, false, null);
+    }
+
+    /** As {@link #find}, for a message sent at {@code sentAt} (null: now). */
+    Result<Round> find(Speaker speaker, Integer number, Set<RoundKind> kinds, Instant sentAt) {
+        return find(speaker, number, kinds, false, sentAt);
     }
 
     /**
      * As {@link #find}, for a ballot: a numbered round may be an earlier copy whose state is stale, which is
      * all right only because casting reads the round afresh before it records anything.
      */
-    Result<Round> findForBallot(Speaker speaker, Integer number, Set<RoundKind> kinds) {
-        return find(speaker, number, kinds, true);
+    Result<Round> findForBallot(Speaker speaker, Integer number, Set<RoundKind> kinds, Instant sentAt) {
+        return find(speaker, number, kinds, true, sentAt);
     }
 
-    private Result<Round> find(Speaker speaker, Integer number, Set<RoundKind> kinds, boolean forBallot) {
+    private Result<Round> find(Speaker speaker, Integer number, Set<RoundKind> kinds, boolean forBallot,
+                               Instant sentAt) {
         if (speaker.communityId() == null) {
             return Result.refused(RefusalReason.NOT_BOUND);
         }
@@ -51,8 +61,11 @@ class RoundFinder {
             return kinds.contains(round.kind()) ? Result.done(round)
                     : Result.refused(RefusalReason.WRONG_ROUND_KIND, number, round.kind());
         }
+        Instant at = SentTime.orNow(sentAt, clock.instant());
         List<Round> open = open(speaker).stream()
-                .filter(round -> kinds.contains(round.kind()) && round.isAccepting(clock.instant())).toList();
+                .filter(round -> kinds.contains(round.kind()) && round.isAccepting(at)
+                        && (round.openedAt() == null || !round.openedAt().isAfter(at)))
+                .toList();
         if (open.isEmpty()) {
             return Result.refused(RefusalReason.NO_OPEN_ROUND);
         }

@@ -46,7 +46,7 @@ class SupportCommand implements Command {
         }
         Long household = HouseholdWords.named(invocation.line().words(), speaker.bindingsHere()).orElse(null);
         Result<Proposal> supported = supporting.support(speaker.communityId(), number, speaker.member().id(),
-                household, invocation.sender().channel());
+                household, invocation.sender().channel(), invocation.sender().sentAt());
         if (!supported.isDone()) {
             return replies.refusal(supported);
         }

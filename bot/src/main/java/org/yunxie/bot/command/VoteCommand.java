@@ -69,7 +69,8 @@ class VoteCommand implements Command {
         }
         // Text that neither names a round nor a command nor tries to answer ("今天天气怎么样") gets help.
         boolean bare = invocation.line().round() == null && invocation.line().verb() == null;
-        Result<Round> target = finder.findForBallot(speaker, invocation.line().round(), kinds);
+        Result<Round> target = finder.findForBallot(speaker, invocation.line().round(), kinds,
+                invocation.sender().sentAt());
         if (!target.isDone()) {
             return bare && !ChoiceWords.triesToAnswer(choiceWords, List.of()) ? help.run(invocation)
                     : replies.refusal(target);

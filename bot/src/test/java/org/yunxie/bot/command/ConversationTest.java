@@ -362,6 +362,36 @@ class ConversationTest {
         assertThat(ballots.respondedHouseholds(poll.id())).isEmpty();
     }
 
+    @Test
+    void aVoteWithoutANumberSentBeforeTheDeadlineAndAnsweredAfterItCountsAndOneSentAfterItDoesNot() {
+        Place place = place("80.00", "90.50");
+        Round poll = poll(place, "楼道加装扶手");
+        Resident intime = resident(place, 0);
+        Resident late = resident(place, 1);
+        clock.moveTo(poll.closingAt().plusSeconds(30));
+
+        String counted = sayLater(intime, "同意", poll.closingAt().minusSeconds(5));
+        String refused = sayLater(late, "同意", poll.closingAt().plusSeconds(1));
+
+        assertThat(counted).startsWith("已记录：7-1-101 在 #" + poll.number() + " 选择「同意」，回执");
+        assertThat(refused).isEqualTo("这里目前没有可以回复的协商。回复「#列表」看看。");
+        assertThat(ballots.respondedHouseholds(poll.id())).containsExactly(intime.household().id());
+    }
+
+    @Test
+    void aVoteWithoutANumberAnsweredLaterIsNotTakenForARoundOpenedAfterItWasSent() {
+        Place place = place("80.00");
+        Round first = poll(place, "楼道加装扶手");
+        Resident resident = resident(place, 0);
+        Instant sent = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        poll(place, "更换单元门");
+
+        String reply = sayLater(resident, "同意", sent);
+
+        assertThat(reply).startsWith("已记录：7-1-101 在 #" + first.number() + " 选择「同意」，回执");
+    }
+
     // ---- cost shares
 
     @Test
@@ -714,6 +744,30 @@ class ConversationTest {
     }
 
     @Test
+    void aProposalAndASupportSentBeforeTheCallsDeadlineAndHandledAfterItAreTakenAndDatedWhenSent() {
+        Place place = place("80.00", "90.50", "100.25");
+        Round call = open(RoundDraft.proposalCall(place.community().id(), place.group().id(), "小区改造建议", 5,
+                inADay()));
+        Resident proposer = resident(place, 0);
+        Resident neighbour = resident(place, 1);
+        Resident late = resident(place, 2);
+        Instant sent = call.closingAt().minusSeconds(10);
+        clock.moveTo(call.closingAt().plusSeconds(30));
+
+        String submitted = sayLater(proposer, "#提议 楼道装声控灯", sent);
+        int p = proposals.ofRound(call.id()).get(0).number();
+        String supported = sayLater(neighbour, "#附议 P" + p, sent.plusSeconds(5));
+        String tooLate = sayLater(late, "#附议 P" + p, call.closingAt().plusSeconds(1));
+
+        assertThat(submitted).startsWith("已收到 7-1-101 的提案 P" + p);
+        assertThat(supported).isEqualTo("已附议 P" + p + "，目前共 1 户附议。");
+        assertThat(tooLate).startsWith("#" + call.number() + " 已经截止");
+        Proposal proposal = proposals.find(place.community().id(), p).orElseThrow();
+        assertThat(proposal.supports()).isEqualTo(1);
+        assertThat(proposal.submittedAt()).isEqualTo(sent);
+    }
+
+    @Test
     void aProposalWithoutAnOpenCallOrTextIsExplained() {
         Place place = place("80.00");
         Resident resident = resident(place, 0);
@@ -848,6 +902,12 @@ class ConversationTest {
 
     private String say(ChatIdentity identity, Place place, String text) {
         return conversation.handle(inGroup(identity, place), text).text();
+    }
+
+    /** A message sent at {@code sentAt} and handled now (taken in during a burst, answered later). */
+    private String sayLater(Resident resident, String text, Instant sentAt) {
+        return conversation.handle(new Sender(resident.identity(), "居民", Channel.WECOM_ROBOT,
+                resident.place().group(), sentAt), text).text();
     }
 
     private static Sender inGroup(ChatIdentity identity, Place place) {

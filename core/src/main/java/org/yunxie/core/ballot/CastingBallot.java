@@ -17,6 +17,7 @@ import org.yunxie.core.rule.OptionSpec;
 import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
+import org.yunxie.core.shared.SentTime;
 import org.yunxie.core.shared.Transactions;
 
 /**
@@ -59,7 +60,7 @@ public class CastingBallot {
         }
         // A ballot sent before the deadline and recorded after it (taken in during a burst) still counts while
         // the round is open: closing waits for messages taken in before a deadline (ClosingDueRounds).
-        Instant sent = request.sentAt() != null && request.sentAt().isBefore(now) ? request.sentAt() : now;
+        Instant sent = SentTime.orNow(request.sentAt(), now);
         Result<Round> taking = box.roundTakingBallots(request.roundId(), sent);
         if (taking instanceof Result.Refused<Round> refused) {
             return Result.refused(refused.refusal());

@@ -15,6 +15,7 @@ import org.yunxie.core.shared.Channel;
 import org.yunxie.core.shared.NewId;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
+import org.yunxie.core.shared.SentTime;
 import org.yunxie.core.shared.Transactions;
 
 /** A member submits a proposal for their household to an open proposal call. */
@@ -43,6 +44,15 @@ public class SubmittingProposal {
     }
 
     public Result<Proposal> submit(long roundId, long memberId, Long householdId, String text, Channel channel) {
+        return submit(roundId, memberId, householdId, text, channel, null);
+    }
+
+    /**
+     * As above, for a message sent at {@code sentAt} and submitted later (taken in during a burst): the call
+     * takes it if it was open then, and the proposal is dated then. Null: sent now.
+     */
+    public Result<Proposal> submit(long roundId, long memberId, Long householdId, String text, Channel channel,
+                                   Instant sentAt) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > MAX_LENGTH) {
             return Result.refused(RefusalReason.PROPOSAL_EMPTY, MAX_LENGTH);
@@ -51,12 +61,13 @@ public class SubmittingProposal {
         if (member == null) {
             return Result.refused(RefusalReason.NOT_BOUND);
         }
-        return transactions.retrying(() -> submitOnce(roundId, member, householdId, body, channel));
+        return transactions.retrying(() -> submitOnce(roundId, member, householdId, body, channel, sentAt));
     }
 
-    private Result<Proposal> submitOnce(long roundId, Member member, Long householdId, String body, Channel channel) {
-        Instant now = clock.instant();
-        Result<Round> call = box.callTakingProposals(roundId, now);
+    private Result<Proposal> submitOnce(long roundId, Member member, Long householdId, String body, Channel channel,
+                                        Instant sentAt) {
+        Instant sent = SentTime.orNow(sentAt, clock.instant());
+        Result<Round> call = box.callTakingProposals(roundId, sent);
         if (call instanceof Result.Refused<Round> refused) {
             return Result.refused(refused.refusal());
         }
@@ -69,7 +80,7 @@ public class SubmittingProposal {
         int number = communities.lastProposalNumber(round.communityId());
         NewId id = new NewId();
         proposals.insert(new Proposal(0, round.communityId(), number, roundId, household.orElseThrow().householdId(),
-                null, member.id(), channel, body, now, null, null, null, null, null, null, null, 0), id);
+                null, member.id(), channel, body, sent, null, null, null, null, null, null, null, 0), id);
         audit.of(Actor.member(member.id(), member.displayName()), channel)
                 .round(round.communityId(), roundId).household(household.orElseThrow().householdId())
                 .record("proposal.submitted", "P" + number + ": " + body);

@@ -16,6 +16,7 @@ import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.Channel;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
+import org.yunxie.core.shared.SentTime;
 import org.yunxie.core.shared.Transactions;
 
 /**
@@ -48,16 +49,27 @@ public class SupportingProposal {
 
     public Result<Proposal> support(long communityId, int proposalNumber, long memberId, Long householdId,
                                     Channel channel) {
+        return support(communityId, proposalNumber, memberId, householdId, channel, null);
+    }
+
+    /**
+     * As above, for a message sent at {@code sentAt} and handled later (taken in during a burst): the call
+     * takes the support if it was open then, and the support is dated then. Null: sent now.
+     */
+    public Result<Proposal> support(long communityId, int proposalNumber, long memberId, Long householdId,
+                                    Channel channel, Instant sentAt) {
         Member member = roster.member(memberId).orElse(null);
         if (member == null) {
             return Result.refused(RefusalReason.NOT_BOUND);
         }
-        return transactions.retrying(() -> supportOnce(communityId, proposalNumber, member, householdId, channel));
+        return transactions.retrying(() -> supportOnce(communityId, proposalNumber, member, householdId, channel,
+                sentAt));
     }
 
     private Result<Proposal> supportOnce(long communityId, int number, Member member, Long householdId,
-                                         Channel channel) {
+                                         Channel channel, Instant sentAt) {
         Instant now = clock.instant();
+        Instant sent = SentTime.orNow(sentAt, now);
         Proposal proposal = proposals.findByNumber(communityId, number).orElse(null);
         if (proposal == null) {
             return Result.refused(RefusalReason.PROPOSAL_NOT_FOUND, number);
@@ -65,7 +77,7 @@ public class SupportingProposal {
         if (proposal.answered()) {
             return Result.refused(RefusalReason.ALREADY_RESPONDED, number);
         }
-        Result<Round> call = box.callTakingProposals(proposal.roundId(), now);
+        Result<Round> call = box.callTakingProposals(proposal.roundId(), sent);
         if (call instanceof Result.Refused<Round> refused) {
             return Result.refused(refused.refusal());
         }
@@ -81,7 +93,7 @@ public class SupportingProposal {
         if (proposals.hasSupport(proposal.id(), household.householdId())) {
             return Result.refused(RefusalReason.ALREADY_SUPPORTED, number, household.unitLabel());
         }
-        proposals.insertSupport(proposal.id(), household.householdId(), member.id(), channel, now);
+        proposals.insertSupport(proposal.id(), household.householdId(), member.id(), channel, sent);
         audit.of(Actor.member(member.id(), member.displayName()), channel)
                 .round(communityId, round.id()).household(household.householdId())
                 .record("proposal.supported", "P" + number);
