@@ -84,6 +84,7 @@ final class OpenLoopBench {
                     fmt(run.percentile(99)), fmt2(run.percentile(99) / bare.percentile(99)), run.failed(), run.notSent);
         }
         backlogs.forEach(report::line);
+        runs.stream().filter(run -> run.later() > 0).map(VoteDriver.Run::byKind).forEach(report::line);
         boolean kept = bot.failed() == 0 && bot.notSent == 0;
         report.target("p99 at " + (int) rate + " votes/s offered, every delivery answered", "≤ 50 ms",
                 (kept ? fmt(bot.percentile(99)) + " ms" : fmt(bot.percentile(99)) + " ms of those answered; "

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -47,6 +48,10 @@ final class VoteDriver {
         RobotWire.Vote vote() {
             return sealed.vote();
         }
+    }
+
+    static boolean answeredLater(Attempt attempt) {
+        return attempt.reading() != null && attempt.reading().answer() == RobotWire.Answer.LATER;
     }
 
     static final class Run {
@@ -84,8 +89,7 @@ final class VoteDriver {
         /** Answered "稍后在群里回复": taken in during a burst, recorded and answered through response_url later. */
         int later() {
             synchronized (attempts) {
-                return (int) attempts.stream().filter(a -> a.ok() && a.reading() != null
-                        && a.reading().answer() == RobotWire.Answer.LATER).count();
+                return (int) attempts.stream().filter(a -> a.ok() && answeredLater(a)).count();
             }
         }
 
@@ -96,11 +100,28 @@ final class VoteDriver {
 
         /** Latencies of the answered (ok) requests, sorted, in nanoseconds. */
         long[] sorted() {
+            return sorted(attempt -> true);
+        }
+
+        /** As {@link #sorted()}, of the answered requests that also pass {@code which}. */
+        long[] sorted(Predicate<Attempt> which) {
             synchronized (attempts) {
-                long[] nanos = attempts.stream().filter(Attempt::ok).mapToLong(Attempt::nanos).toArray();
+                long[] nanos = attempts.stream().filter(Attempt::ok).filter(which).mapToLong(Attempt::nanos).toArray();
                 Arrays.sort(nanos);
                 return nanos;
             }
+        }
+
+        /**
+         * The latencies of the two kinds of answer apart: what made a burst's p99 (a wait for a turn that ended
+         * in "later", or a queue in front of the instance) shows in which kind carries it.
+         */
+        String byKind() {
+            long[] later = sorted(VoteDriver::answeredLater);
+            long[] atOnce = sorted(attempt -> !answeredLater(attempt));
+            return String.format(Locale.ROOT, "%s: recorded before the answer p50 %s ms, p99 %s ms; answered later "
+                    + "p50 %s ms, p99 %s ms", name.strip(), LoadHarness.fmt(percentile(atOnce, 50)), LoadHarness.fmt(percentile(atOnce, 99)),
+                    LoadHarness.fmt(percentile(later, 50)), LoadHarness.fmt(percentile(later, 99)));
         }
 
         double percentile(double p) {
