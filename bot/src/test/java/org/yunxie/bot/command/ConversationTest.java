@@ -722,8 +722,7 @@ class ConversationTest {
     @Test
     void aProposalIsSubmittedAsTypedAndNeighboursSupportIt() {
         Place place = place("80.00", "90.50", "100.25");
-        Round call = open(RoundDraft.proposalCall(place.community().id(), place.group().id(), "小区改造建议", 5,
-                inADay()));
+        Round call = proposalCall(place);
         Resident proposer = resident(place, 0);
         Resident neighbour = resident(place, 1);
 
@@ -746,8 +745,7 @@ class ConversationTest {
     @Test
     void aProposalAndASupportSentBeforeTheCallsDeadlineAndHandledAfterItAreTakenAndDatedWhenSent() {
         Place place = place("80.00", "90.50", "100.25");
-        Round call = open(RoundDraft.proposalCall(place.community().id(), place.group().id(), "小区改造建议", 5,
-                inADay()));
+        Round call = proposalCall(place);
         Resident proposer = resident(place, 0);
         Resident neighbour = resident(place, 1);
         Resident late = resident(place, 2);
@@ -885,6 +883,11 @@ class ConversationTest {
 
     private Round poll(Place place, String title) {
         return open(RoundDraft.poll(place.community().id(), place.group().id(), title, inADay()));
+    }
+
+    /** An open call for proposals in the place's group, 5 supports to flag one, due in a day. */
+    private Round proposalCall(Place place) {
+        return open(RoundDraft.proposalCall(place.community().id(), place.group().id(), "小区改造建议", 5, inADay()));
     }
 
     private Round open(RoundDraft.Builder draft) {
