@@ -213,6 +213,35 @@ final class HarnessContext {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * Waits, at most {@code limit}, until the bots, MariaDB and Redis together use less than a tenth of a core
+     * for two seconds running: after a heavy run InnoDB goes on writing back and purging for a while, and the
+     * build measured next would pay for it. Says what it saw and how long it waited.
+     */
+    String awaitQuiet(Duration limit) throws Exception {
+        List<Long> pids = new ArrayList<>(bots.stream().map(BotInstance::pid).toList());
+        pids.add(services.pid("mariadb.pid"));
+        pids.add(services.pid("redis.pid"));
+        long start = System.nanoTime();
+        double first = Double.NaN;
+        int quietSeconds = 0;
+        while (quietSeconds < 2 && System.nanoTime() - start < limit.toNanos()) {
+            long before = cpuNanos(pids);
+            Thread.sleep(1_000);
+            double cores = (cpuNanos(pids) - before) / 1e9;
+            first = Double.isNaN(first) ? cores : first;
+            quietSeconds = cores < 0.1 ? quietSeconds + 1 : 0;
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f cores busy in the bots, MariaDB and Redis before it; "
+                + "waited %.0f s for them to go quiet%s", first, (System.nanoTime() - start) / 1e9,
+                quietSeconds < 2 ? " (they did not)" : "");
+    }
+
+    private static long cpuNanos(List<Long> pids) {
+        return pids.stream().mapToLong(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toNanos).orElse(0L)).sum();
+    }
+
     List<RobotWire.Sealed> loadVotes(List<Voter> voters, int count) {
         List<RobotWire.Sealed> sealed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -64,7 +64,9 @@ final class OpenLoopBench {
         List<VoteDriver.Run> runs = new ArrayList<>();
         List<String> backlogs = new ArrayList<>();
         VoteDriver.Run bot = null;
+        List<String> quiet = new ArrayList<>();
         for (BotInstance target : ctx.measured()) {
+            quiet.add(ctx.label(target) + ": " + ctx.awaitQuiet(Duration.ofSeconds(60)));
             VoteDriver.Run run = VoteDriver.open(String.format(Locale.ROOT, "%-12s @%d/s", ctx.label(target), (int) rate),
                     target.url(), target == a ? sealed : ctx.loadVotes(ctx.mainVoters, sealed.size()), rate, threads,
                     TimeUnit.SECONDS.toNanos(10), ctx.wire);
@@ -83,6 +85,7 @@ final class OpenLoopBench {
             report.row(run.name, fmt(run.perSecond()), fmt(run.percentile(50)), fmt(run.percentile(90)),
                     fmt(run.percentile(99)), fmt2(run.percentile(99) / bare.percentile(99)), run.failed(), run.notSent);
         }
+        quiet.forEach(report::line);
         backlogs.forEach(report::line);
         runs.stream().filter(run -> run.later() > 0).map(VoteDriver.Run::byKind).forEach(report::line);
         boolean kept = bot.failed() == 0 && bot.notSent == 0;

@@ -34,7 +34,7 @@ import org.yunxie.core.shared.Transactions;
 
 /**
  * The smart robot's messages (JSON, API mode): who wrote in which group, what, and how to answer. The
- * reply goes back in the HTTP response as a finished stream ({@link RobotCallbackController}); one that
+ * reply goes back in the HTTP response as a finished stream ({@link RobotCallbackServlet}); one that
  * could not be given there goes later, once, to the message's {@code response_url} as markdown.
  */
 @Component

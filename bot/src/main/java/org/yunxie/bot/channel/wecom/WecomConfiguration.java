@@ -1,16 +1,24 @@
 package org.yunxie.bot.channel.wecom;
 
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.yunxie.bot.channel.Deliveries;
+import org.yunxie.bot.text.Wording;
+import org.yunxie.core.inbox.Inbox;
 
 /**
  * WeCom wiring: the settings, and WxJava's client of the WeCom API at {@code yunxie.wecom.api-base-url}
@@ -48,5 +56,17 @@ class WecomConfiguration {
         service.setMaxRetryTimes(2);
         service.setRetrySleepMillis(500);
         return service;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ServletRegistrationBean<RobotCallbackServlet> robotCallback(WecomSettings settings, ObjectMapper json,
+            Deliveries deliveries, Inbox inbox, RobotMessages messages, StalledMessages waiting, Wording words,
+            Clock clock) {
+        ServletRegistrationBean<RobotCallbackServlet> registration = new ServletRegistrationBean<>(
+                new RobotCallbackServlet(settings, json, deliveries, inbox, messages, waiting, words, clock),
+                "/wecom/robot");
+        registration.setLoadOnStartup(1);
+        return registration;
     }
 }

@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
@@ -107,6 +113,36 @@ class CallbackCryptoTest {
                 .isEqualTo("{\"msgtype\":\"stream\",\"stream\":{\"content\":\"已记录\"}}");
         assertThat(robot.decryptWithReceiveId(sealed.encrypt()).receiveId()).isEmpty();
         assertThat(sealed.nonce()).isEqualTo("42");
+    }
+
+    @Test
+    void keepsSealingAndOpeningAfterARefusalOnEveryThread() throws Exception {
+        CallbackCrypto app = sampleCrypto(at(MESSAGE_TIMESTAMP));
+        WxCryptUtil wxJava = new WxCryptUtil(WecomChannelTest.TOKEN, WecomChannelTest.AES_KEY, WecomChannelTest.CORP_ID);
+        Callable<Void> oneThread = () -> {
+            // 12 + 20 bytes: the receive id's 18 bring the padding to a whole 32-byte block, then lengths around it.
+            for (String text : List.of("", "同意", "x".repeat(12), "x".repeat(13), "#12 同意 7-3-502".repeat(40))) {
+                // Decrypts, but the garbled length is refused.
+                assertThatThrownBy(() -> app.decryptWithReceiveId(
+                        MESSAGE_ENCRYPT.substring(0, 40) + "AAAA" + MESSAGE_ENCRYPT.substring(44)))
+                        .isInstanceOf(CallbackRefused.class);
+                CallbackCrypto.Sealed sealed = app.seal(text, "7");
+                assertThat(wxJava.decryptContent(sealed.signature(), sealed.timestamp(), sealed.nonce(),
+                        sealed.encrypt())).isEqualTo(text);
+                assertThat(app.decryptWithReceiveId(sealed.encrypt()).message()).isEqualTo(text);
+                assertThat(app.open(MESSAGE_SIGNATURE, MESSAGE_TIMESTAMP, MESSAGE_NONCE, MESSAGE_ENCRYPT))
+                        .isEqualTo(MESSAGE_PLAIN);
+            }
+            return null;
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Void> done : threads.invokeAll(Collections.nCopies(8, oneThread))) {
+                done.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

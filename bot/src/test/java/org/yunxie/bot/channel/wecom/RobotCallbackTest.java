@@ -176,7 +176,7 @@ class RobotCallbackTest {
         String msgid = newMsgid();
         WecomSide.Sealed sealed = wecom.sealForRobot(wecom.robotGroupText(msgid, CHAT_8, "demo.madaye",
                 "@云协商 #帮助", api.responseUrl(msgid)));
-        String oversized = "{\"encrypt\":\"" + sealed.encrypt() + " ".repeat(RobotCallbackController.MAX_BODY_CHARS)
+        String oversized = "{\"encrypt\":\"" + sealed.encrypt() + " ".repeat(RobotCallbackServlet.MAX_BODY_CHARS)
                 + "\"}";
 
         HttpResponse<String> empty = wecom.post("/wecom/robot", sealed, "", "application/json");
