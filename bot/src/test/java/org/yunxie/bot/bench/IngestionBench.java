@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,10 +64,15 @@ final class IngestionBench {
                         + o.get("compare-jar", "", "") + ").");
         int perLevel = o.integer("requests", 4_000, 150);
         long levelNanos = TimeUnit.SECONDS.toNanos(o.integer("level-seconds", 25, 8));
-        // Warm every side up: JIT, connection pools, caches.
-        List<RobotWire.Sealed> warm = ctx.loadVotes(ctx.mainVoters, o.integer("warmup", 600, 60));
+        // Warm every side up: JIT, connection pools, caches. Each side gets votes of its own: given the same
+        // messages the second side only answered repeats, and was still warming up over its first two levels
+        // (the same build on both sides: 14 % slower there, on par after).
+        int warmCount = o.integer("warmup", 2_000, 60);
+        List<RobotWire.Sealed> warm = ctx.loadVotes(ctx.mainVoters, warmCount);
+        int warmedUp = 0;
         for (BotInstance bot : ctx.measured()) {
-            VoteDriver.closed("warm-up " + bot.name, List.of(bot.url()), warm, 8, levelNanos, null, null);
+            warmedUp += VoteDriver.closed("warm-up " + bot.name, List.of(bot.url()),
+                    bot == a ? warm : ctx.loadVotes(ctx.mainVoters, warmCount), 8, levelNanos, null, null).ok();
         }
         VoteDriver.closed("warm-up echo", List.of(echoUrl), warm, 8, levelNanos, null, null);
         ctx.ingestionGcFrom = a.uptimeSeconds();
@@ -76,12 +82,26 @@ final class IngestionBench {
         List<String> lines = new ArrayList<>();
         Map<BotInstance, double[]> best = new LinkedHashMap<>(); // {votes/s, ratio}
         Map<BotInstance, Map<String, Double>> perVote = new LinkedHashMap<>();
+        List<String> quiet = new ArrayList<>();
+        int level = 0;
         for (int concurrency : o.ints("concurrency", "1,4,16,64", "4")) {
             List<RobotWire.Sealed> sealed = ctx.loadVotes(ctx.mainVoters, perLevel);
+            Map<BotInstance, List<RobotWire.Sealed>> requests = new LinkedHashMap<>();
+            ctx.measured().forEach(bot -> requests.put(bot, bot == a ? sealed
+                    : ctx.loadVotes(ctx.mainVoters, perLevel)));
             Map<BotInstance, VoteDriver.Run> runs = new LinkedHashMap<>();
             Map<BotInstance, Map<String, Double>> costs = new LinkedHashMap<>();
-            for (BotInstance bot : ctx.measured()) {
-                List<RobotWire.Sealed> mine = bot == a ? sealed : ctx.loadVotes(ctx.mainVoters, perLevel);
+            // The side measured second at a level came out up to a fifth slower, whichever build it was (the
+            // first one's writes are still being flushed, the driver collects its garbage): so the order turns
+            // from level to level, and each side starts on a quiet machine.
+            List<BotInstance> order = new ArrayList<>(ctx.measured());
+            if (level++ % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (BotInstance bot : order) {
+                List<RobotWire.Sealed> mine = requests.get(bot);
+                quiet.add(String.format(Locale.ROOT, "%s c=%d: %s", ctx.label(bot), concurrency,
+                        ctx.awaitQuiet(Duration.ofSeconds(20))));
                 Map<String, Long> dbBefore = db.status();
                 Map<String, Long> redisBefore = services.redisInfo("stats");
                 long[] cpuBefore = cpuNanos(bot);
@@ -99,7 +119,8 @@ final class IngestionBench {
             VoteDriver.Run bare = VoteDriver.closed(String.format(Locale.ROOT, "%-12s c=%d", "echo", concurrency),
                     List.of(echoUrl), sealed, concurrency, levelNanos, null, null);
             echoCpuMs = (cpuOf(ProcessHandle.current().pid()) - echoCpuBefore) / 1e6 / Math.max(1, bare.ok());
-            for (Map.Entry<BotInstance, VoteDriver.Run> entry : runs.entrySet()) {
+            for (Map.Entry<BotInstance, VoteDriver.Run> entry : ctx.measured().stream()
+                    .map(bot -> Map.entry(bot, runs.get(bot))).toList()) {
                 VoteDriver.Run run = entry.getValue();
                 double recorded = run.answeredAtOncePerSecond();
                 double ratio = recorded / bare.perSecond();
@@ -121,13 +142,17 @@ final class IngestionBench {
         ctx.bestPerSecond = best.get(a)[0];
         report.line("");
         report.block(lines);
+        if (compare != null) {
+            report.line("Each side waited for a quiet machine before its level, and the order turned at every level:");
+            report.block(quiet);
+        }
         long history = db.count("SELECT COUNT(*) FROM ballot_history WHERE channel = 'WECOM_ROBOT'") - historyBefore;
         long stored = db.count("SELECT COUNT(*) FROM inbound_message WHERE dedupe_key LIKE ? AND processed_at IS NOT NULL",
                 "ld-" + ctx.runTag + "-%");
         report.format("Durability check: %d votes answered 200 in the measured levels (and %d in the warm-up); %d "
                         + "ingestion messages are in the inbox as processed; %d ballot casts or changes were written to "
                         + "the history in the measured levels (a member sending the choice their household already has records "
-                        + "nothing new).", ctx.ingestionAcked, warm.size() * ctx.measured().size(), stored,
+                        + "nothing new).", ctx.ingestionAcked, warmedUp, stored,
                 history);
         report.sub("What one vote costs (at each build's best level)");
         List<String> header = new ArrayList<>(List.of("per vote"));
