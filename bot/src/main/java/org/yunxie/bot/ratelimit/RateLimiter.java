@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    // Read through this class, not the thread's context class loader: the class may first be loaded while the
+    // web server starts (under its web-app class loader), and the script is read again after that has stopped.
     private static final RedisScript<Long> TAKE_SLOTS = RedisScript.of(
-            new ClassPathResource("org/yunxie/bot/ratelimit/take-slots.lua"), Long.class);
+            new ClassPathResource("take-slots.lua", RateLimiter.class), Long.class);
 
     private final StringRedisTemplate redis;
     private final Clock clock;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -78,7 +79,9 @@ class ConsoleFlowPageTest {
         browser = Chromium.start(1280, 1000);
         ConsoleWorld.Place place = world.place(2);
         var staff = place.account(ConsoleRole.STAFF);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A form posted reloads the page: an element found just before the reload is stale when read.
+        WebDriverWait wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class);
         String base = "http://127.0.0.1:" + port;
 
         browser.get(base + "/admin/login");
