@@ -26,10 +26,10 @@ import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
  * {@code 16 random bytes | 4-byte network-order length | message | receive id}.
  *
  * <p>Built on WxJava's {@link WxCryptUtil} (its key handling and SHA1; its sealing is what the tests check ours
- * against), with what it leaves out: WxJava's decryption drops the receive id without looking at it, so a message sealed for another
- * CorpID (or a robot message replayed at the app) would pass. Opening here checks the signature in constant
- * time, the timestamp's freshness, the padding, the length, and that the receive id is exactly the expected
- * one (the CorpID for the app, the empty string for an in-house smart robot).
+ * against), with what it leaves out: WxJava's decryption drops the receive id without looking at it, so a
+ * message sealed for another CorpID (or a robot message replayed at the app) would pass. Opening here checks
+ * the signature in constant time, the timestamp's freshness, the padding, the length, and that the receive id
+ * is exactly the expected one (the CorpID for the app, the empty string for an in-house smart robot).
  */
 public final class CallbackCrypto extends WxCryptUtil {
 
@@ -43,8 +43,9 @@ public final class CallbackCrypto extends WxCryptUtil {
     private final String receiveId;
     private final byte[] receiveIdBytes;
     private final Clock clock;
-    // Looking a Cipher up and building its AES key schedule took a tenth of a request's CPU (JFR of the load
-    // harness); a CBC cipher returns to its initial state after doFinal, so each thread keeps one of each.
+    // The crypto took a tenth of a request's CPU, most of it looking a Cipher up and building its AES key
+    // schedule for every message (JFR of the load harness). A CBC cipher is back at its initial state after
+    // doFinal, so each thread keeps one of each.
     private final ThreadLocal<Cipher> decryption = ThreadLocal.withInitial(() -> cipher(Cipher.DECRYPT_MODE));
     private final ThreadLocal<Cipher> encryption = ThreadLocal.withInitial(() -> cipher(Cipher.ENCRYPT_MODE));
 
