@@ -238,8 +238,12 @@ final class HarnessContext {
     }
 
     private static long cpuNanos(List<Long> pids) {
-        return pids.stream().mapToLong(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
-                .map(Duration::toNanos).orElse(0L)).sum();
+        return pids.stream().mapToLong(HarnessContext::cpuOf).sum();
+    }
+
+    /** CPU time so far (user and system, ns) of a process; 0 once it is gone. */
+    static long cpuOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
     }
 
     List<RobotWire.Sealed> loadVotes(List<Voter> voters, int count) {

@@ -1,5 +1,6 @@
 package org.yunxie.bot.bench;
 
+import static org.yunxie.bot.bench.HarnessContext.cpuOf;
 import static org.yunxie.bot.bench.LoadHarness.fmt;
 import static org.yunxie.bot.bench.LoadHarness.fmt2;
 import static org.yunxie.bot.bench.LoadHarness.loadavg;
@@ -119,20 +120,19 @@ final class IngestionBench {
             VoteDriver.Run bare = VoteDriver.closed(String.format(Locale.ROOT, "%-12s c=%d", "echo", concurrency),
                     List.of(echoUrl), sealed, concurrency, levelNanos, null, null);
             echoCpuMs = (cpuOf(ProcessHandle.current().pid()) - echoCpuBefore) / 1e6 / Math.max(1, bare.ok());
-            for (Map.Entry<BotInstance, VoteDriver.Run> entry : ctx.measured().stream()
-                    .map(bot -> Map.entry(bot, runs.get(bot))).toList()) {
-                VoteDriver.Run run = entry.getValue();
+            for (BotInstance bot : ctx.measured()) {
+                VoteDriver.Run run = runs.get(bot);
                 double recorded = run.answeredAtOncePerSecond();
                 double ratio = recorded / bare.perSecond();
                 lines.add(run.line());
-                report.row(concurrency, ctx.label(entry.getKey()), fmt(recorded), fmt(run.percentile(50)),
+                report.row(concurrency, ctx.label(bot), fmt(recorded), fmt(run.percentile(50)),
                         fmt(run.percentile(99)), fmt2(ratio), fmt2(run.percentile(99) / bare.percentile(99)),
                         run.failed(), run.later());
-                double[] top = best.computeIfAbsent(entry.getKey(), k -> new double[2]);
+                double[] top = best.computeIfAbsent(bot, k -> new double[2]);
                 if (recorded > top[0]) {
                     top[0] = recorded;
                     top[1] = ratio;
-                    perVote.put(entry.getKey(), costs.get(entry.getKey()));
+                    perVote.put(bot, costs.get(bot));
                 }
             }
             lines.add(bare.line());
@@ -210,11 +210,6 @@ final class IngestionBench {
             return 0;
         }
         return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-    }
-
-    private static long cpuOf(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toNanos)
-                .orElse(0L);
     }
 
     private static void cpuPerVote(Map<String, Double> figures, long[] before, long[] after, int votes) {
