@@ -26,8 +26,10 @@ class AnsweringTurns {
 
     private final Semaphore turns;
     private final AtomicInteger newWaiting = new AtomicInteger();
+    private final int atOnce;
     private final int mostWaiting;
     private final Duration wait;
+    private volatile Runnable whenFreed = () -> { };
 
     @Autowired
     AnsweringTurns(WecomSettings settings) {
@@ -36,6 +38,7 @@ class AnsweringTurns {
 
     AnsweringTurns(int atOnce, int mostWaiting, Duration wait) {
         this.turns = new Semaphore(atOnce, true);
+        this.atOnce = atOnce;
         this.mostWaiting = mostWaiting;
         this.wait = wait;
     }
@@ -64,8 +67,32 @@ class AnsweringTurns {
         try {
             return Optional.of(work.get());
         } finally {
-            turns.release();
+            release();
         }
+    }
+
+    /** A turn if one is free right now, ahead of anyone queued for one; give it back with {@link #release}. */
+    boolean tryTurn() {
+        return turns.tryAcquire();
+    }
+
+    void release() {
+        turns.release();
+        whenFreed.run();
+    }
+
+    /** Told whenever a turn is given back: those waiting for one in a queue of their own look again. */
+    void whenFreed(Runnable lookAgain) {
+        this.whenFreed = lookAgain;
+    }
+
+    /** Counts a new message waiting for a turn elsewhere than here, as {@link #behindNewMessages} knows. */
+    void newMessageWaits() {
+        newWaiting.incrementAndGet();
+    }
+
+    void newMessageGoesOn() {
+        newWaiting.decrementAndGet();
     }
 
     /** The work's result once its turn came, however long that took: for messages already taken in. */
@@ -74,7 +101,7 @@ class AnsweringTurns {
         try {
             return work.get();
         } finally {
-            turns.release();
+            release();
         }
     }
 
@@ -94,5 +121,17 @@ class AnsweringTurns {
     /** About how many are waiting for a turn now. */
     int waiting() {
         return turns.getQueueLength();
+    }
+
+    int atOnce() {
+        return atOnce;
+    }
+
+    int mostWaiting() {
+        return mostWaiting;
+    }
+
+    Duration waitForTurn() {
+        return wait;
     }
 }

@@ -15,11 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.yunxie.bot.channel.Answers;
 import org.yunxie.bot.channel.CallbackRefused;
 import org.yunxie.bot.channel.CallbackCrypto;
@@ -95,11 +93,12 @@ final class RobotCallbackServlet extends HttpServlet {
         } catch (CallbackRefused refused) {
             log.warn("Smart robot callback refused ({}): {}", refused.status().value(), refused.getMessage());
             answer = Answers.refusal(refused);
-        } catch (CannotCreateTransactionException | DataAccessResourceFailureException unreachable) {
-            log.warn("Smart robot callback answered 500, the database is unreachable: {}", unreachable.toString());
-            answer = failed();
         } catch (RuntimeException e) {
-            log.error("Smart robot callback answered 500", e);
+            if (RobotMessages.unreachable(e)) {
+                log.warn("Smart robot callback answered 500, the database is unreachable: {}", e.toString());
+            } else {
+                log.error("Smart robot callback answered 500", e);
+            }
             answer = failed();
         }
         response.setStatus(answer.getStatusCode().value());
@@ -138,12 +137,13 @@ final class RobotCallbackServlet extends HttpServlet {
         // more round trips.
         RobotMessages.AtOnce atOnce;
         try {
-            atOnce = messages.answerAtOnce(message, plaintext);
-        } catch (CannotCreateTransactionException | DataAccessResourceFailureException unreachable) {
-            // The database cannot be reached: storing the message first would wait for it once more, past
-            // WeCom's 5 s. Not answered 200, so WeCom delivers it again.
-            throw unreachable;
+            atOnce = messages.answerAtOnce(message);
         } catch (RuntimeException e) {
+            if (RobotMessages.unreachable(e)) {
+                // Storing the message first would wait for the database once more, past WeCom's 5 s. Not
+                // answered 200, so WeCom delivers it again.
+                throw e;
+            }
             log.warn("Smart robot message not answered in one transaction, stored first instead: {}", e.toString());
             atOnce = RobotMessages.AtOnce.NOT_NOW;
         }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,8 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.client.RestClient;
 import org.yunxie.bot.channel.Answers;
 import org.yunxie.bot.channel.CallbackRefused;
@@ -53,12 +58,13 @@ class RobotMessages {
     private final PendingReplies pending;
     private final Transactions transactions;
     private final AnsweringTurns turns;
+    private final AnsweringTogether<RobotMessage, AtOnce> together;
     private final RestClient http;
     private final Clock clock;
 
     RobotMessages(ObjectMapper json, Conversation conversation, ChatGroups groups, Inbox inbox,
-                  PendingReplies pending, Transactions transactions, AnsweringTurns turns, RestClient.Builder http,
-                  Clock clock) {
+                  PendingReplies pending, Transactions transactions, AnsweringTurns turns, WecomSettings settings,
+                  RestClient.Builder http, Clock clock) {
         this.json = json;
         this.conversation = conversation;
         this.groups = groups;
@@ -66,6 +72,8 @@ class RobotMessages {
         this.pending = pending;
         this.transactions = transactions;
         this.turns = turns;
+        this.together = new AnsweringTogether<>(turns, settings.robot().together(), this::answerInOneTransaction,
+                this::answerInOneTransaction, RobotMessages::unreachable);
         this.http = http.build();
         this.clock = clock;
     }
@@ -81,7 +89,7 @@ class RobotMessages {
 
     /** A message a person wrote (text, or voice WeCom turned into text), as the robot received it. */
     record RobotMessage(String msgid, String chatId, boolean inGroup, String userid, String responseUrl,
-                        String content) {
+                        String content, String plaintext) {
     }
 
     /** Reads a decrypted callback; empty for what is not a person's message to answer (events, images). */
@@ -109,7 +117,7 @@ class RobotMessages {
         }
         return Optional.of(new RobotMessage(msgid, text(message.path("chatid")),
                 "group".equals(message.path("chattype").asText()), userid, text(message.path("response_url")),
-                content));
+                content, plaintext));
     }
 
     /**
@@ -118,26 +126,71 @@ class RobotMessages {
      * nothing was acknowledged). {@code REPEATED}: the inbox had the message already, and what this delivery
      * did was undone. {@code NOT_NOW}: a part of the command failed and was undone; the caller stores the
      * message first and answers it the long way. {@code BUSY}: no turn came soon ({@link AnsweringTurns}),
-     * nothing was done; the caller stores the message for later. A database outage is thrown.
+     * nothing was done; the caller stores the message for later. A database outage is thrown. Messages that
+     * wait for a turn together are answered together, in one transaction ({@link AnsweringTogether}).
      */
-    AtOnce answerAtOnce(RobotMessage message, String plaintext) {
-        return turns.ifTurnSoon(() -> answerInOneTransaction(message, plaintext)).orElse(AtOnce.BUSY);
+    AtOnce answerAtOnce(RobotMessage message) {
+        return together.ifTurnSoon(message).orElse(AtOnce.BUSY);
     }
 
-    private AtOnce answerInOneTransaction(RobotMessage message, String plaintext) {
+    private AtOnce answerInOneTransaction(RobotMessage message) {
         return transactions.retryingWithStatus(status -> {
-            String reply = command(message, message.msgid(), null);
-            if (status.isRollbackOnly()) {
+            AtOnce answer = answerIn(status, message);
+            if (answer.outcome() != AtOnce.Outcome.REPLIED) {
                 status.setRollbackOnly();
-                return AtOnce.NOT_NOW;
             }
-            if (inbox.recordAnswered(Channel.WECOM_ROBOT, Deliveries.inboxKey(message.msgid()), message.userid(),
-                    message.chatId(), plaintext, reply).isEmpty()) {
-                status.setRollbackOnly();
-                return AtOnce.REPEATED;
-            }
-            return new AtOnce(AtOnce.Outcome.REPLIED, reply);
+            return answer;
         });
+    }
+
+    /**
+     * Several messages in one transaction, one commit for all. Declined, and nothing of it kept, when any of them
+     * would not simply be replied to: each is then answered alone, so that a repeat or a failed command undoes
+     * only what its own message did.
+     */
+    private Optional<List<AtOnce>> answerInOneTransaction(List<RobotMessage> messages) {
+        return transactions.retryingWithStatus(status -> {
+            List<AtOnce> answers = new ArrayList<>(messages.size());
+            for (RobotMessage message : messages) {
+                AtOnce answer = answerIn(status, message);
+                if (answer.outcome() != AtOnce.Outcome.REPLIED) {
+                    status.setRollbackOnly();
+                    return Optional.empty();
+                }
+                answers.add(answer);
+            }
+            return Optional.of(answers);
+        });
+    }
+
+    private AtOnce answerIn(TransactionStatus status, RobotMessage message) {
+        String reply = command(message, message.msgid(), null);
+        if (status.isRollbackOnly()) {
+            return AtOnce.NOT_NOW;
+        }
+        if (inbox.recordAnswered(Channel.WECOM_ROBOT, Deliveries.inboxKey(message.msgid()), message.userid(),
+                message.chatId(), message.plaintext(), reply).isEmpty()) {
+            return AtOnce.REPEATED;
+        }
+        return new AtOnce(AtOnce.Outcome.REPLIED, reply);
+    }
+
+    /** How many messages wait for a turn to be answered together now. */
+    int waitingTogether() {
+        return together.waiting();
+    }
+
+    /**
+     * The database cannot be reached (no connection came within the pool's timeout): answering alone would wait
+     * for it once more. MyBatis wraps what a call outside a transaction met, so the causes are looked at too.
+     */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reply to a stored message: the one kept from an earlier try, else the command's. */

@@ -25,7 +25,7 @@ public record WecomSettings(String corpId, Integer agentId, String secret, Strin
         aesKey = orEmpty(aesKey);
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API_BASE_URL
                 : apiBaseUrl.strip().replaceAll("/+$", "");
-        robot = robot == null ? new Robot(null, null, null, null, null) : robot;
+        robot = robot == null ? new Robot(null, null, null, null, null, null) : robot;
     }
 
     /**
@@ -33,16 +33,19 @@ public record WecomSettings(String corpId, Integer agentId, String secret, Strin
      * messages one instance runs against the database at once ({@code at-once}, below the connection pool's
      * size so the jobs keep a connection), how many may wait for a turn ({@code most-waiting}, well below the
      * web server's threads) and how long ({@code wait-for-turn}) before a message is taken in to be answered a
-     * moment later.
+     * moment later; and how many messages waiting for a turn one turn answers together, in one transaction
+     * ({@code together}; 1 answers each alone).
      */
-    public record Robot(String token, String aesKey, Integer atOnce, Integer mostWaiting, Duration waitForTurn) {
+    public record Robot(String token, String aesKey, Integer atOnce, Integer mostWaiting, Duration waitForTurn,
+                        Integer together) {
 
         public Robot {
             token = orEmpty(token);
             aesKey = orEmpty(aesKey);
-            atOnce = atOnce == null || atOnce < 1 ? 10 : atOnce;
+            atOnce = atOnce == null || atOnce < 1 ? 5 : atOnce;
             mostWaiting = mostWaiting == null || mostWaiting < 0 ? 100 : mostWaiting;
             waitForTurn = waitForTurn == null || waitForTurn.isNegative() ? Duration.ofSeconds(1) : waitForTurn;
+            together = together == null || together < 1 ? 16 : together;
         }
     }
 

@@ -32,14 +32,14 @@ class RobotCallbackServletTest {
     private final Deliveries deliveries = mock(Deliveries.class);
     private final RobotCallbackServlet servlet = new RobotCallbackServlet(
             new WecomSettings(null, null, null, null, null, null, new WecomSettings.Robot(
-                    WecomChannelTest.ROBOT_TOKEN, WecomChannelTest.ROBOT_AES_KEY, null, null, null)),
+                    WecomChannelTest.ROBOT_TOKEN, WecomChannelTest.ROBOT_AES_KEY, null, null, null, null)),
             new ObjectMapper(), deliveries, inbox, messages, mock(StalledMessages.class), mock(Wording.class), clock);
 
     @Test
     void aMessageArrivingWhileTheDatabaseIsUnreachableIsAnswered500AndNothingIsStoredOnTheSide() throws Exception {
         when(messages.read(any())).thenReturn(Optional.of(new RobotMessages.RobotMessage("msg-1", "chat-8", true,
-                "zhangsan", "http://127.0.0.1/response", "#1 同意")));
-        when(messages.answerAtOnce(any(), any())).thenThrow(new CannotCreateTransactionException("pool timed out"));
+                "zhangsan", "http://127.0.0.1/response", "#1 同意", "{\"msgid\":\"msg-1\"}")));
+        when(messages.answerAtOnce(any())).thenThrow(new CannotCreateTransactionException("pool timed out"));
 
         MockHttpServletResponse response = post(new WecomSide(0, clock).sealForRobot("{\"msgid\":\"msg-1\"}"));
 

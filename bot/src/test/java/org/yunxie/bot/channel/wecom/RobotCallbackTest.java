@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +59,8 @@ class RobotCallbackTest {
     AnsweringTurns turns;
     @Autowired
     WecomSettings settings;
+    @Autowired
+    RobotMessages messages;
 
     WecomSide wecom;
     FakeWecomApi api = FakeWecomApi.shared();
@@ -281,6 +287,88 @@ class RobotCallbackTest {
             Thread.sleep(20);
         }
         assertThat(inbox.find(Channel.WECOM_ROBOT, msgid).orElseThrow().processedAt()).isNotNull();
+    }
+
+    @Test
+    void votesThatWaitForATurnTogetherAreEachRecordedOnceWithTheirOwnReadBack() throws Exception {
+        Round poll = handrailPoll();
+        List<String> users = List.of("demo.huangmin", "demo.xuling", "demo.madaye");
+        List<Household> flats = List.of(household("8-1-101"), household("8-1-201"), household("8-1-501"));
+        List<Integer> before = flats.stream().map(flat -> ballots.history(poll, flat.id()).size()).toList();
+        List<String> msgids = List.of(newMsgid(), newMsgid(), newMsgid());
+        // Each a choice other than the household's current one (弃权 = C), so that each vote records something.
+        List<String> choices = flats.stream().map(flat -> ballots.ownChoice(poll, flat.id()).filter("C"::equals)
+                .isPresent() ? "同意" : "弃权").toList();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            HeldTurns.hold(turns, settings.robot().atOnce(), release);
+            for (int i = 0; i < 3; i++) {
+                String message = wecom.robotGroupText(msgids.get(i), CHAT_8, users.get(i),
+                        "@云协商 #" + poll.number() + " " + choices.get(i), api.responseUrl(msgids.get(i)));
+                answers.add(CompletableFuture.supplyAsync(() -> wecom.postRobot(wecom.sealForRobot(message))));
+                awaitWaitingTogether(i + 1);
+            }
+        } finally {
+            release.countDown();
+        }
+
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> answer = answers.get(i).get(10, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            String reply = wecom.openRobotReply(answer.body()).path("stream").path("content").asText();
+            assertThat(reply).contains(flats.get(i).unitLabel() + " 在 #" + poll.number() + " 选择「" + choices.get(i) + "」");
+            assertThat(ballots.history(poll, flats.get(i).id())).hasSize(before.get(i) + 1);
+            assertThat(inbox.find(Channel.WECOM_ROBOT, msgids.get(i))).hasValueSatisfying(
+                    stored -> assertThat(stored.reply()).isEqualTo(reply));
+        }
+        assertThat(api.callsStartingWith("/robot-response/")).isEmpty();
+    }
+
+    @Test
+    void aRepeatWaitingForATurnTogetherWithItsFirstDeliveryIsCountedOnceAndGetsTheSameReply() throws Exception {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-201");
+        Household other = household("8-1-501");
+        int before = ballots.history(poll, flat.id()).size();
+        int otherBefore = ballots.history(poll, other.id()).size();
+        String msgid = newMsgid();
+        String otherMsgid = newMsgid();
+        String message = wecom.robotGroupText(msgid, CHAT_8, "demo.xuling", "@云协商 #" + poll.number() + " 反对",
+                api.responseUrl(msgid));
+        String otherMessage = wecom.robotGroupText(otherMsgid, CHAT_8, "demo.madaye",
+                "@云协商 #" + poll.number() + " 反对", api.responseUrl(otherMsgid));
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            HeldTurns.hold(turns, settings.robot().atOnce(), release);
+            int waiting = 0;
+            for (String each : List.of(message, otherMessage, message)) {
+                answers.add(CompletableFuture.supplyAsync(() -> wecom.postRobot(wecom.sealForRobot(each))));
+                awaitWaitingTogether(++waiting);
+            }
+        } finally {
+            release.countDown();
+        }
+
+        List<String> replies = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            replies.add(wecom.openRobotReply(response.body()).path("stream").path("content").asText());
+        }
+        assertThat(replies.get(0)).contains("8-1-201").contains("反对").isEqualTo(replies.get(2));
+        assertThat(replies.get(1)).contains("8-1-501").contains("反对");
+        assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
+        assertThat(ballots.history(poll, other.id())).hasSize(otherBefore + 1);
+    }
+
+    private void awaitWaitingTogether(int count) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (messages.waitingTogether() < count && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(messages.waitingTogether()).isEqualTo(count);
     }
 
     private static String newMsgid() {
