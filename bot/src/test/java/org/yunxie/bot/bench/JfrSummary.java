@@ -24,6 +24,9 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrSummary {
 
+    /** Waiting for a turn, or, taken up with others, for the group's answer. */
+    private static final String TURNS = "turns at the database (AnsweringTurns, AnsweringTogether)";
+
     /** A custom recording: samples every 10 ms, and every socket read, park and lock, however short. */
     static final String SETTINGS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -98,7 +101,7 @@ final class JfrSummary {
         Map<String, double[]> dbBySite = new HashMap<>();
         Map<String, double[]> redisBySite = new HashMap<>();
         for (String w : List.of("MariaDB: commit", "MariaDB: statements", "Redis (waiting for Lettuce)",
-                "pool: waiting for a connection", "turns at the database (AnsweringTurns)",
+                "pool: waiting for a connection", TURNS,
                 "locks (monitor enter)", "other parks")) {
             waits.put(w, new double[2]);
         }
@@ -154,7 +157,7 @@ final class JfrSummary {
                         }
                         String key = stack.contains("io.lettuce") ? "Redis (waiting for Lettuce)"
                                 : stack.contains("com.zaxxer.hikari") ? "pool: waiting for a connection"
-                                : stack.contains("AnsweringTurns") ? "turns at the database (AnsweringTurns)"
+                                : stack.contains("AnsweringTurns") || stack.contains("AnsweringTogether") ? TURNS
                                 : "other parks";
                         add(waits, key, event);
                         if (key.startsWith("Redis")) {

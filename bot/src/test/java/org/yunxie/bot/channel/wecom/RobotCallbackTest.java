@@ -299,19 +299,13 @@ class RobotCallbackTest {
         // Each a choice other than the household's current one (弃权 = C), so that each vote records something.
         List<String> choices = flats.stream().map(flat -> ballots.ownChoice(poll, flat.id()).filter("C"::equals)
                 .isPresent() ? "同意" : "弃权").toList();
-        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            HeldTurns.hold(turns, settings.robot().atOnce(), release);
-            for (int i = 0; i < 3; i++) {
-                String message = wecom.robotGroupText(msgids.get(i), CHAT_8, users.get(i),
-                        "@云协商 #" + poll.number() + " " + choices.get(i), api.responseUrl(msgids.get(i)));
-                answers.add(CompletableFuture.supplyAsync(() -> wecom.postRobot(wecom.sealForRobot(message))));
-                awaitWaitingTogether(i + 1);
-            }
-        } finally {
-            release.countDown();
+        List<String> votes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            votes.add(wecom.robotGroupText(msgids.get(i), CHAT_8, users.get(i),
+                    "@云协商 #" + poll.number() + " " + choices.get(i), api.responseUrl(msgids.get(i))));
         }
+
+        List<CompletableFuture<HttpResponse<String>>> answers = postWaitingTogether(votes);
 
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> answer = answers.get(i).get(10, TimeUnit.SECONDS);
@@ -338,18 +332,9 @@ class RobotCallbackTest {
                 api.responseUrl(msgid));
         String otherMessage = wecom.robotGroupText(otherMsgid, CHAT_8, "demo.madaye",
                 "@云协商 #" + poll.number() + " 反对", api.responseUrl(otherMsgid));
-        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            HeldTurns.hold(turns, settings.robot().atOnce(), release);
-            int waiting = 0;
-            for (String each : List.of(message, otherMessage, message)) {
-                answers.add(CompletableFuture.supplyAsync(() -> wecom.postRobot(wecom.sealForRobot(each))));
-                awaitWaitingTogether(++waiting);
-            }
-        } finally {
-            release.countDown();
-        }
+
+        List<CompletableFuture<HttpResponse<String>>> answers = postWaitingTogether(
+                List.of(message, otherMessage, message));
 
         List<String> replies = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -361,6 +346,27 @@ class RobotCallbackTest {
         assertThat(replies.get(1)).contains("8-1-501").contains("反对");
         assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
         assertThat(ballots.history(poll, other.id())).hasSize(otherBefore + 1);
+    }
+
+    /**
+     * Posts each message on a thread of its own while every turn is held, each once those before it wait to be
+     * answered together; then gives the turns back.
+     */
+    private List<CompletableFuture<HttpResponse<String>>> postWaitingTogether(List<String> messages)
+            throws InterruptedException {
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            HeldTurns.hold(turns, settings.robot().atOnce(), release);
+            for (String message : messages) {
+                answers.add(CompletableFuture.supplyAsync(() -> wecom.postRobot(wecom.sealForRobot(message)),
+                        command -> new Thread(command).start()));
+                awaitWaitingTogether(answers.size());
+            }
+        } finally {
+            release.countDown();
+        }
+        return answers;
     }
 
     private void awaitWaitingTogether(int count) throws InterruptedException {
