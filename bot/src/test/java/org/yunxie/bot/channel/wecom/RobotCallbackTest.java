@@ -320,6 +320,32 @@ class RobotCallbackTest {
     }
 
     @Test
+    void aVoteRefusedAmongVotesAnsweredTogetherGetsItsRefusalAndTheOthersAreRecorded() throws Exception {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-501");
+        int before = ballots.history(poll, flat.id()).size();
+        String choice = ballots.ownChoice(poll, flat.id()).filter("C"::equals).isPresent() ? "同意" : "弃权";
+        String strangerMsgid = newMsgid();
+        String voteMsgid = newMsgid();
+        String stranger = wecom.robotGroupText(strangerMsgid, CHAT_8, "not.bound.anywhere",
+                "@云协商 #" + poll.number() + " 同意", api.responseUrl(strangerMsgid));
+        String vote = wecom.robotGroupText(voteMsgid, CHAT_8, "demo.madaye", "@云协商 #" + poll.number() + " " + choice,
+                api.responseUrl(voteMsgid));
+
+        List<CompletableFuture<HttpResponse<String>>> answers = postWaitingTogether(List.of(stranger, vote));
+
+        String refusal = wecom.openRobotReply(answers.get(0).get(10, TimeUnit.SECONDS).body()).path("stream")
+                .path("content").asText();
+        String recorded = wecom.openRobotReply(answers.get(1).get(10, TimeUnit.SECONDS).body()).path("stream")
+                .path("content").asText();
+        assertThat(refusal).contains("您还没有绑定房屋");
+        assertThat(recorded).contains("8-1-501 在 #" + poll.number() + " 选择「" + choice + "」");
+        assertThat(ballots.history(poll, flat.id())).hasSize(before + 1);
+        assertThat(inbox.find(Channel.WECOM_ROBOT, strangerMsgid)).hasValueSatisfying(
+                stored -> assertThat(stored.reply()).isEqualTo(refusal));
+    }
+
+    @Test
     void aRepeatWaitingForATurnTogetherWithItsFirstDeliveryIsCountedOnceAndGetsTheSameReply() throws Exception {
         Round poll = handrailPoll();
         Household flat = household("8-1-201");
