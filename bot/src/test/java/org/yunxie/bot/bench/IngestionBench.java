@@ -84,6 +84,7 @@ final class IngestionBench {
         Map<BotInstance, double[]> best = new LinkedHashMap<>(); // {votes/s, ratio}
         Map<BotInstance, Map<String, Double>> perVote = new LinkedHashMap<>();
         List<String> quiet = new ArrayList<>();
+        List<Object[]> cpuByLevel = new ArrayList<>();
         int level = 0;
         for (int concurrency : o.ints("concurrency", "1,4,16,64", "4")) {
             List<RobotWire.Sealed> sealed = ctx.loadVotes(ctx.mainVoters, perLevel);
@@ -135,6 +136,10 @@ final class IngestionBench {
                     perVote.put(bot, costs.get(bot));
                 }
             }
+            List<Object> cpu = new ArrayList<>(List.of(concurrency));
+            ctx.measured().forEach(bot -> cpu.add(fmt2(costs.get(bot).get("CPU ms: the bot")) + " + "
+                    + fmt2(costs.get(bot).get("CPU ms: MariaDB"))));
+            cpuByLevel.add(cpu.toArray());
             lines.add(bare.line());
             report.row(concurrency, "bare echo", fmt(bare.perSecond()), fmt(bare.percentile(50)),
                     fmt(bare.percentile(99)), "1.00", "1.00", bare.failed(), "");
@@ -163,6 +168,15 @@ final class IngestionBench {
             ctx.measured().forEach(bot -> row.add(fmt2(perVote.get(bot).getOrDefault(key, Double.NaN))));
             report.row(row.toArray());
         }
+        // Throughput of two builds differs by up to a tenth between runs of the very same jar; the CPU a vote
+        // at the same level moves less, so it is the figure to compare a small change by.
+        report.line("");
+        report.line("CPU ms a vote at each level, the bot + MariaDB:");
+        report.line("");
+        header.set(0, "concurrency");
+        report.table(header.toArray(String[]::new));
+        cpuByLevel.forEach(report::row);
+        report.line("");
         Map<String, Double> mine = perVote.get(a);
         double cpuMs = mine.entrySet().stream().filter(e -> e.getKey().startsWith("CPU ms"))
                 .mapToDouble(Map.Entry::getValue).sum();
