@@ -72,6 +72,7 @@ final class AnsweringTogether<T, R> {
         turns.newMessageWaits();
         waiting.incrementAndGet();
         queue.add(mine);
+        boolean interrupted = false;
         try {
             while (true) {
                 if (mine.state.get() == Waiting.QUEUED && turns.tryTurn()) {
@@ -96,10 +97,16 @@ final class AnsweringTogether<T, R> {
                 }
                 LockSupport.parkNanos(this, state == Waiting.QUEUED ? Math.min(left, LOOK_AGAIN_NANOS)
                         : LOOK_AGAIN_NANOS);
+                // A message taken up must still get its answer; the interrupt is kept for after it, and cleared
+                // meanwhile so that parking waits again instead of returning at once.
+                interrupted |= Thread.interrupted();
             }
         } finally {
             turns.newMessageGoesOn();
             inFlight.decrementAndGet();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

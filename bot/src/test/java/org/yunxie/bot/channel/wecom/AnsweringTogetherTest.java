@@ -156,6 +156,38 @@ class AnsweringTogetherTest {
     }
 
     @Test
+    void aCallerInterruptedWhileItsMessageIsAnsweredStillGetsTheAnswerAndKeepsItsInterrupt() throws Exception {
+        AnsweringTurns turns = new AnsweringTurns(1, 10, Duration.ofSeconds(5));
+        CountDownLatch recording = new CountDownLatch(1);
+        AnsweringTogether<String, String> together = together(turns, 16, messages -> {
+            recording.countDown();
+            await(release);
+            return allTogether(messages);
+        });
+        CountDownLatch held = new CountDownLatch(1);
+        HeldTurns.hold(turns, 1, held);
+        CompletableFuture<Boolean> keptInterrupt = new CompletableFuture<>();
+        Thread leader = new Thread(() -> together.ifTurnSoon("a"));
+        Thread interrupted = new Thread(() -> {
+            Optional<String> answer = together.ifTurnSoon("b");
+            keptInterrupt.complete(answer.isPresent() && Thread.currentThread().isInterrupted());
+        });
+        leader.start();
+        awaitWaiting(together, 1);
+        interrupted.start();
+        awaitWaiting(together, 2);
+        held.countDown();
+        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+
+        interrupted.interrupt();
+        Thread.sleep(50);
+        release.countDown();
+
+        assertThat(keptInterrupt.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(answeredTogether).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
     void aMessageTakenInEarlierWaitsWhileNewMessagesWaitHere() throws Exception {
         AnsweringTurns turns = new AnsweringTurns(1, 10, Duration.ofSeconds(5));
         AnsweringTogether<String, String> together = together(turns, 16, this::allTogether);
@@ -171,6 +203,15 @@ class AnsweringTogetherTest {
 
         assertThat(resultsOf(callers)).containsExactly("alone: new");
         assertThat(backlog.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void awaitWaiting(AnsweringTogether<String, String> together, int count)
+            throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (together.waiting() != count && System.nanoTime() < until) {
+            Thread.sleep(2);
+        }
+        assertThat(together.waiting()).isEqualTo(count);
     }
 
     private static void await(CountDownLatch latch) {
@@ -203,11 +244,7 @@ class AnsweringTogetherTest {
             int before = together.waiting();
             callers.add(CompletableFuture.supplyAsync(() -> together.ifTurnSoon(message),
                     command -> new Thread(command).start()));
-            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (together.waiting() == before && System.nanoTime() < until) {
-                Thread.sleep(2);
-            }
-            assertThat(together.waiting()).isEqualTo(before + 1);
+            awaitWaiting(together, before + 1);
         }
         return callers;
     }
