@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -19,21 +21,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends due outbox messages through the publisher. Each message is claimed first, so two instances never
  * send the same one; a sent message is marked at once. A crash between sending and marking is the one case
  * that can repeat a message, after the claim runs out; publishers that can should make sending idempotent.
+ * When the application stops, it stops first: no message is claimed any more and the sends under way finish
+ * while what they rely on (Redis for the rate limit and for the parts already posted) is still there.
  */
 @Service
-public class PublishingOutbox implements DisposableBean {
+public class PublishingOutbox implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingOutbox.class);
     static final int MAX_ATTEMPTS = 12;
     private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+    /** Sends under way at a stop get this long to finish; a message cut off is sent again after its claim. */
+    private static final Duration SENDS_FINISH = Duration.ofSeconds(20);
 
     private final OutboxMapper mapper;
     private final OutboxPublisher publisher;
@@ -41,6 +48,7 @@ public class PublishingOutbox implements DisposableBean {
     private final Clock clock;
     private final String instance = "outbox-" + UUID.randomUUID();
     private final ExecutorService senders;
+    private volatile boolean running = true;
 
     PublishingOutbox(OutboxMapper mapper, OutboxPublisher publisher, ApplicationEventPublisher events, Clock clock,
                      @Value("${yunxie.jobs.outbox-threads:4}") int threads) {
@@ -70,7 +78,11 @@ public class PublishingOutbox implements DisposableBean {
         }
         List<Future<Integer>> sending = new ArrayList<>();
         for (List<OutboxMessage> messages : byRecipient.values()) {
-            sending.add(senders.submit(() -> sendInOrder(messages)));
+            try {
+                sending.add(senders.submit(() -> sendInOrder(messages)));
+            } catch (RejectedExecutionException stopping) {
+                break;
+            }
         }
         int sent = 0;
         for (Future<Integer> one : sending) {
@@ -89,12 +101,39 @@ public class PublishingOutbox implements DisposableBean {
     private int sendInOrder(List<OutboxMessage> messages) {
         int sent = 0;
         for (OutboxMessage message : messages) {
+            if (!running) {
+                break;
+            }
             Instant now = clock.instant();
             if (mapper.claim(message.id(), instance, now.plus(CLAIM), now) == 1 && send(message)) {
                 sent++;
             }
         }
         return sent;
+    }
+
+    /** Stops before the beans it sends through (the default phase stops first): see the class comment. */
+    @Override
+    public void stop() {
+        running = false;
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(SENDS_FINISH.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Outbox sends still under way after {}; they are sent again after their claim", SENDS_FINISH);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        // Running from construction: a stopped outbox is not started again (its senders are gone).
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

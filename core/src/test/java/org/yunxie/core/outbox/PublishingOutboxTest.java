@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,6 +122,10 @@ class PublishingOutboxTest {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    OutboxMapper mapper;
+    @Autowired
+    ApplicationEventPublisher events;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -249,6 +256,40 @@ class PublishingOutboxTest {
             throw new IllegalStateException(e);
         }
         return publishing.publishDue(EVERYTHING_DUE);
+    }
+
+    @Test
+    void whenTheApplicationStopsTheSendUnderWayFinishesFirstAndNothingMoreIsClaimed() throws Exception {
+        Neighbourhood place = fixtures.building("88.50");
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        Set<Long> published = ConcurrentHashMap.newKeySet();
+        PublishingOutbox stopping = new PublishingOutbox(mapper, message -> {
+            if (poll.id() == (message.roundId() == null ? -1 : message.roundId())) {
+                sending.countDown();
+                goOn.await(10, TimeUnit.SECONDS);
+            }
+            published.add(message.id());
+        }, events, clock, 1);
+        CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(
+                () -> stopping.publishDue(EVERYTHING_DUE), threads);
+        assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(stopping::stop, threads);
+        Thread.sleep(200);
+        assertThat(stopped).as("the stop waits for the send under way").isNotDone();
+        goOn.countDown();
+        stopped.get(10, TimeUnit.SECONDS);
+        publishing.get(10, TimeUnit.SECONDS);
+        Round later = fixtures.openPoll(fixtures.building("70.00"), "楼道加装扶手");
+        int sentAfterStop = stopping.publishDue(EVERYTHING_DUE);
+
+        assertThat(stopping.isRunning()).isFalse();
+        assertThat(row("opened:" + poll.id()).sentAt()).isNotNull();
+        assertThat(sentAfterStop).isZero();
+        assertThat(row("opened:" + later.id()).sentAt()).isNull();
+        assertThat(published).doesNotContain(message("opened:" + later.id()).id());
     }
 
     private OutboxMessage message(String key) {
