@@ -36,7 +36,6 @@ final class AnsweringTogether<T, R> {
     private final Function<List<T>, Optional<List<R>>> together;
     private final Predicate<RuntimeException> failsAlone;
     private final Queue<Waiting<T, R>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
@@ -70,7 +69,6 @@ final class AnsweringTogether<T, R> {
         long deadline = System.nanoTime() + turns.waitForTurn().toNanos();
         inFlight.incrementAndGet();
         turns.newMessageWaits();
-        waiting.incrementAndGet();
         queue.add(mine);
         boolean interrupted = false;
         try {
@@ -89,7 +87,6 @@ final class AnsweringTogether<T, R> {
                 long left = deadline - System.nanoTime();
                 if (state == Waiting.QUEUED && left <= 0) {
                     if (mine.state.compareAndSet(Waiting.QUEUED, Waiting.GONE)) {
-                        waiting.decrementAndGet();
                         queue.remove(mine);
                         return Optional.empty();
                     }
@@ -112,7 +109,7 @@ final class AnsweringTogether<T, R> {
 
     /** How many messages wait for a turn here now. */
     int waiting() {
-        return waiting.get();
+        return (int) queue.stream().filter(w -> w.state.get() == Waiting.QUEUED).count();
     }
 
     /** Takes up to {@code most} waiting messages, in the order they came, and answers them; holds a turn. */
@@ -124,7 +121,6 @@ final class AnsweringTogether<T, R> {
                 break;
             }
             if (next.state.compareAndSet(Waiting.QUEUED, Waiting.TAKEN)) {
-                waiting.decrementAndGet();
                 taken.add(next);
             }
         }
