@@ -6,19 +6,25 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.Channel;
+import org.yunxie.core.shared.InsertedAtCommit;
 
 /**
  * The append-only record of every state change, ballot, pledge and staff action. Written in the
- * caller's transaction, so an entry exists exactly when the change it describes does.
+ * caller's transaction, so an entry exists exactly when the change it describes does; with its commit, so that
+ * the entries of votes answered together take one statement.
  */
 @Component
 public class AuditLog {
 
     private final AuditMapper mapper;
+    private final InsertedAtCommit atCommit;
+    private final InsertedAtCommit.Table<AuditEntry> entries;
     private final Clock clock;
 
-    AuditLog(AuditMapper mapper, Clock clock) {
+    AuditLog(AuditMapper mapper, InsertedAtCommit atCommit, Clock clock) {
         this.mapper = mapper;
+        this.atCommit = atCommit;
+        this.entries = new InsertedAtCommit.Table<>("audit_entry", mapper::insertAll);
         this.clock = clock;
     }
 
@@ -27,10 +33,12 @@ public class AuditLog {
     }
 
     public List<AuditEntry> ofRound(long roundId) {
+        atCommit.flush();
         return mapper.findByRound(roundId);
     }
 
     public List<AuditEntry> latestOfCommunity(long communityId, int limit) {
+        atCommit.flush();
         return mapper.findByCommunity(communityId, limit);
     }
 
@@ -64,7 +72,7 @@ public class AuditLog {
         }
 
         public void record(String action, String detail) {
-            mapper.insert(new AuditEntry(null, clock.instant(), communityId, roundId, householdId,
+            atCommit.insert(entries, new AuditEntry(null, clock.instant(), communityId, roundId, householdId,
                     actor.kind(), actor.id(), actor.name(), channel, action, detail));
         }
     }

@@ -9,7 +9,7 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface AuditMapper {
 
-    void insert(AuditEntry entry);
+    void insertAll(@Param("entries") List<AuditEntry> entries);
 
     List<AuditEntry> findByRound(@Param("roundId") long roundId);
 

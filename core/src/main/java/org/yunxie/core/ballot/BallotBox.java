@@ -22,6 +22,7 @@ import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundOptions;
 import org.yunxie.core.rule.OptionSpec;
+import org.yunxie.core.shared.InsertedAtCommit;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
 
@@ -41,18 +42,23 @@ class BallotBox {
     private final BallotSeal seal;
     private final LiveTally liveTally;
     private final RoundOptions options;
+    private final InsertedAtCommit atCommit;
+    private final InsertedAtCommit.Table<Ballot> history;
     private final SecureRandom random = new SecureRandom();
     private final Supplier<String> codes;
 
     @Autowired
-    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options) {
-        this(rounds, ballots, seal, liveTally, options, null);
+    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
+              InsertedAtCommit atCommit) {
+        this(rounds, ballots, seal, liveTally, options, atCommit, null);
     }
 
     /** With the receipt codes drawn from {@code codes} (tests), or at random when null. */
     BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
-              Supplier<String> codes) {
+              InsertedAtCommit atCommit, Supplier<String> codes) {
         this.codes = codes != null ? codes : this::drawCode;
+        this.atCommit = atCommit;
+        this.history = new InsertedAtCommit.Table<>("ballot_history", ballots::insertHistory);
         this.rounds = rounds;
         this.options = options;
         this.ballots = ballots;
@@ -138,7 +144,7 @@ class BallotBox {
         } else {
             ballots.insertCurrent(stored);
         }
-        ballots.insertHistory(stored);
+        atCommit.insert(history, stored);
         afterCommit(() -> liveTally.forget(round.id()));
         String receipt = held.map(HeldBallot::receipt).orElse(null);
         return receipt != null ? receipt : newReceipt(round.id(), ballot.householdId(), now);

@@ -27,7 +27,7 @@ interface BallotMapper {
 
     void replaceCurrent(@Param("b") Ballot ballot);
 
-    void insertHistory(@Param("b") Ballot ballot);
+    void insertHistory(@Param("rows") List<Ballot> ballots);
 
     Optional<String> findReceipt(@Param("roundId") long roundId, @Param("householdId") long householdId);
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.rule.Tally;
+import org.yunxie.core.shared.InsertedAtCommit;
 
 /**
  * Reads ballots for replies and the console, keeping secret rounds secret: their choices are only ever
@@ -17,11 +18,13 @@ public class Ballots {
     private final BallotMapper mapper;
     private final CountingBallots counting;
     private final LiveTally liveTally;
+    private final InsertedAtCommit atCommit;
 
-    Ballots(BallotMapper mapper, CountingBallots counting, LiveTally liveTally) {
+    Ballots(BallotMapper mapper, CountingBallots counting, LiveTally liveTally, InsertedAtCommit atCommit) {
         this.mapper = mapper;
         this.counting = counting;
         this.liveTally = liveTally;
+        this.atCommit = atCommit;
     }
 
     /** The household's own current choice (option keys), for "#我的"; the caller has checked the binding. */
@@ -40,6 +43,7 @@ public class Ballots {
 
     /** Every cast of a household, oldest first; in a secret round without what was chosen. */
     public List<Ballot> history(Round round, long householdId) {
+        atCommit.flush();
         List<Ballot> history = mapper.findHistory(round.id(), householdId);
         if (!round.secret()) {
             return history;

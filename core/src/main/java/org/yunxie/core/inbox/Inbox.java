@@ -82,6 +82,27 @@ public class Inbox {
         }
     }
 
+    /** A message answered, to be stored with others answered in the same transaction. */
+    public record Answered(String dedupeKey, String sender, String chatId, String body, String reply) {
+    }
+
+    /**
+     * Stores messages already answered in the caller's transaction, as {@link #recordAnswered} does, with one
+     * statement. False when any of them was accepted before (or comes twice): none is stored then, and the
+     * caller must roll back what it did for them.
+     */
+    public boolean recordAllAnswered(Channel channel, List<Answered> messages) {
+        Instant now = clock.instant();
+        List<InboundMessage> rows = messages.stream().map(m -> new InboundMessage(0, channel, m.dedupeKey(), now,
+                m.sender(), m.chatId(), m.body(), now, m.reply())).toList();
+        try {
+            mapper.insertAllAnswered(rows);
+            return true;
+        } catch (DuplicateKeyException seenBefore) {
+            return false;
+        }
+    }
+
     public Optional<InboundMessage> find(Channel channel, String dedupeKey) {
         return mapper.findByKey(channel, dedupeKey);
     }

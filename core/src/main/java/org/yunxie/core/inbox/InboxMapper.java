@@ -17,6 +17,9 @@ interface InboxMapper {
     /** A message stored together with its answer, in the transaction that produced the answer. */
     void insertAnswered(@Param("row") InboundMessage row, @Param("id") NewId id);
 
+    /** Messages stored together with their answers, with one statement. */
+    void insertAllAnswered(@Param("rows") List<InboundMessage> rows);
+
     Optional<InboundMessage> findById(@Param("id") long id);
 
     Optional<InboundMessage> findByKey(@Param("channel") Channel channel, @Param("dedupeKey") String dedupeKey);

@@ -17,6 +17,7 @@ import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundOptions;
 import org.yunxie.core.shared.Channel;
+import org.yunxie.core.shared.InsertedAtCommit;
 import org.yunxie.core.shared.Transactions;
 import org.yunxie.core.support.Fixtures;
 import org.yunxie.core.support.Fixtures.Neighbourhood;
@@ -46,6 +47,8 @@ class ReceiptCodeTest {
     @Autowired
     AuditLog audit;
     @Autowired
+    InsertedAtCommit atCommit;
+    @Autowired
     Transactions transactions;
     @Autowired
     Clock clock;
@@ -62,7 +65,7 @@ class ReceiptCodeTest {
         String free = taken.equals("ZZZZ") ? "YYYY" : "ZZZZ";
         Iterator<String> draws = List.of(taken, taken, free).iterator();
         CastingBallot drawingTakenCodes = new CastingBallot(
-                new BallotBox(rounds, ballotRows, seal, liveTally, options, draws::next), roster, rollLookup, audit,
+                new BallotBox(rounds, ballotRows, seal, liveTally, options, atCommit, draws::next), roster, rollLookup, audit,
                 transactions, clock);
 
         BallotRecorded recorded = drawingTakenCodes.cast(request(poll, second, "B")).orElseThrow();

@@ -61,6 +61,41 @@ class InboxTest {
         assertThat(inbox.accept(Channel.OFFLINE, key, "u1", "chat", "body")).isEmpty();
     }
 
+    @Test
+    void messagesAnsweredTogetherAreStoredTogetherWithTheirReplies() {
+        String first = key();
+        String second = key();
+
+        boolean stored = inbox.recordAllAnswered(Channel.OFFLINE, List.of(answered(first, "已记录 A"),
+                answered(second, "已记录 B")));
+
+        assertThat(stored).isTrue();
+        assertThat(inbox.find(Channel.OFFLINE, first)).get().extracting(InboundMessage::reply).isEqualTo("已记录 A");
+        assertThat(inbox.find(Channel.OFFLINE, second)).get().extracting(InboundMessage::reply).isEqualTo("已记录 B");
+        assertThat(inbox.claimStalled(CHANNEL, 10)).isEmpty();
+    }
+
+    @Test
+    void aRepeatAmongMessagesAnsweredTogetherStoresNoneOfThem() {
+        String seen = key();
+        String fresh = key();
+        inbox.accept(Channel.OFFLINE, seen, "u1", "chat", "body").orElseThrow();
+        String twice = key();
+
+        assertThat(inbox.recordAllAnswered(Channel.OFFLINE, List.of(answered(fresh, "r"), answered(seen, "r"))))
+                .isFalse();
+        assertThat(inbox.recordAllAnswered(Channel.OFFLINE, List.of(answered(twice, "r"), answered(twice, "r"))))
+                .isFalse();
+
+        assertThat(inbox.find(Channel.OFFLINE, fresh)).isEmpty();
+        assertThat(inbox.find(Channel.OFFLINE, twice)).isEmpty();
+        assertThat(inbox.find(Channel.OFFLINE, seen)).get().extracting(InboundMessage::reply).isNull();
+    }
+
+    private static Inbox.Answered answered(String key, String reply) {
+        return new Inbox.Answered(key, "u1", "chat", "body", reply);
+    }
+
     /** Leaves nothing waiting: a message waiting in the inbox holds back the closing of rounds due after it. */
     @AfterEach
     void processWhatIsLeft() {

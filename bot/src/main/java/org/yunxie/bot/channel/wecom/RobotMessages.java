@@ -151,13 +151,20 @@ class RobotMessages {
     private Optional<List<AtOnce>> answerInOneTransaction(List<RobotMessage> messages) {
         return transactions.retryingWithStatus(status -> {
             List<AtOnce> answers = new ArrayList<>(messages.size());
+            List<Inbox.Answered> answered = new ArrayList<>(messages.size());
             for (RobotMessage message : messages) {
-                AtOnce answer = answerIn(status, message);
-                if (answer.outcome() != AtOnce.Outcome.REPLIED) {
-                    status.setRollbackOnly();
+                String reply = command(message, message.msgid(), null);
+                if (status.isRollbackOnly()) {
                     return Optional.empty();
                 }
-                answers.add(answer);
+                answers.add(new AtOnce(AtOnce.Outcome.REPLIED, reply));
+                answered.add(new Inbox.Answered(Deliveries.inboxKey(message.msgid()), message.userid(),
+                        message.chatId(), message.plaintext(), reply));
+            }
+            // All stored with one statement; a repeat among them undoes the whole group.
+            if (!inbox.recordAllAnswered(Channel.WECOM_ROBOT, answered)) {
+                status.setRollbackOnly();
+                return Optional.empty();
             }
             return Optional.of(answers);
         });
