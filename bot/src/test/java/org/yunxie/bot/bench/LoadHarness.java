@@ -94,7 +94,7 @@ public final class LoadHarness {
                 + "after %.1f s; JVM options %s.", ready.toMillis() / 1000.0, ctx.jvmArgs());
         if (!o.get("compare-jar", "", "").isBlank()) {
             ctx.compare = ctx.bot("bot-compare", o.integer("port-compare", 18084, 18088),
-                    Path.of(o.get("compare-jar", "", "")), o.list("compare-env", "", ""));
+                    Path.of(o.get("compare-jar", "", "")).toAbsolutePath(), o.list("compare-env", "", ""));
             Duration compareReady = HarnessContext.start(ctx.compare);
             String settings = o.get("compare-env", "", "").isBlank() ? "same settings"
                     : "same settings but " + o.get("compare-env", "", "");

@@ -57,26 +57,41 @@ final class OpenLoopBench {
         int seconds = o.integer("open-seconds", 15, 3);
         int threads = o.integer("open-threads", 256, 64);
         report.section(String.format(Locale.ROOT, "Fixed offered load: %.0f votes/s for %d s (open loop)", rate, seconds));
+        int warmUpSeconds = o.integer("open-warmup-seconds", 3, 1);
         report.format("Requests are due at a fixed pace whatever the answers do; latency counts from when each was due "
-                + "(so a queue in front of a slow server shows), up to %d requests in flight, WeCom's 5 s timeout.",
-                threads);
+                + "(so a queue in front of a slow server shows), up to %d requests in flight, WeCom's 5 s timeout. "
+                + "Each bot first takes %d s of the same rate, not counted.", threads, warmUpSeconds);
         List<RobotWire.Sealed> sealed = ctx.loadVotes(ctx.mainVoters, (int) (rate * seconds));
         List<VoteDriver.Run> runs = new ArrayList<>();
         List<String> backlogs = new ArrayList<>();
         VoteDriver.Run bot = null;
         List<String> quiet = new ArrayList<>();
-        for (BotInstance target : ctx.measured()) {
-            quiet.add(ctx.label(target) + ": " + ctx.awaitQuiet(Duration.ofSeconds(60)));
-            VoteDriver.Run run = VoteDriver.open(String.format(Locale.ROOT, "%-12s @%d/s", ctx.label(target), (int) rate),
-                    target.url(), target == a ? sealed : ctx.loadVotes(ctx.mainVoters, sealed.size()), rate, threads,
+        // The first burst a bot takes is slower, whichever build it is: the code for messages taken in for later
+        // runs there for the first time. Each bot takes a short burst before the measured ones, not counted.
+        for (BotInstance target : warmUpSeconds > 0 ? ctx.measured() : List.<BotInstance>of()) {
+            ctx.awaitQuiet(Duration.ofSeconds(60));
+            List<RobotWire.Sealed> votes = ctx.loadVotes(ctx.mainVoters, (int) (rate * warmUpSeconds));
+            VoteDriver.open(ctx.label(target) + " warm-up", target.url(), votes, rate, threads,
+                    TimeUnit.SECONDS.toNanos(10), ctx.wire);
+            ctx.awaitBacklog(Duration.ofMinutes(3));
+        }
+        // Two builds take the burst in the order this build, compared, compared, this: the burst measured first
+        // came out lower whichever build it was (the same jar against itself too), so each build gets one of each.
+        List<BotInstance> order = compare == null ? List.of(a) : List.of(a, compare, compare, a);
+        for (int i = 0; i < order.size(); i++) {
+            BotInstance target = order.get(i);
+            String name = ctx.label(target) + (compare == null ? "" : i == 0 || i == 1 ? " (1st)" : " (2nd)");
+            quiet.add(name + ": " + ctx.awaitQuiet(Duration.ofSeconds(60)));
+            VoteDriver.Run run = VoteDriver.open(String.format(Locale.ROOT, "%-19s @%d/s", name, (int) rate),
+                    target.url(), i == 0 ? sealed : ctx.loadVotes(ctx.mainVoters, sealed.size()), rate, threads,
                     TimeUnit.SECONDS.toNanos(10), ctx.wire);
             ctx.ingestionAcked += run.ok();
             runs.add(run);
-            bot = target == a ? run : bot;
+            bot = bot == null ? run : bot;
             backlogs.add(backlog(run));
         }
-        VoteDriver.Run bare = VoteDriver.open(String.format(Locale.ROOT, "%-12s @%d/s", "echo", (int) rate), ctx.echoUrl,
-                sealed, rate, threads, TimeUnit.SECONDS.toNanos(10), null);
+        VoteDriver.Run bare = VoteDriver.open(String.format(Locale.ROOT, "%-19s @%d/s", "echo", (int) rate),
+                ctx.echoUrl, sealed, rate, threads, TimeUnit.SECONDS.toNanos(10), null);
         runs.add(bare);
         report.block(runs.stream().map(VoteDriver.Run::line).toList());
         report.table("", "achieved/s", "p50 ms", "p90 ms", "p99 ms", "p99 × echo", "failed or timed out",
