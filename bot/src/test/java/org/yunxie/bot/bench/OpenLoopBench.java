@@ -80,7 +80,7 @@ final class OpenLoopBench {
         List<BotInstance> order = compare == null ? List.of(a) : List.of(a, compare, compare, a);
         for (int i = 0; i < order.size(); i++) {
             BotInstance target = order.get(i);
-            String name = ctx.label(target) + (compare == null ? "" : i == 0 || i == 1 ? " (1st)" : " (2nd)");
+            String name = ctx.label(target) + (compare == null ? "" : i < 2 ? " (1st)" : " (2nd)");
             quiet.add(name + ": " + ctx.awaitQuiet(Duration.ofSeconds(60)));
             VoteDriver.Run run = VoteDriver.open(String.format(Locale.ROOT, "%-19s @%d/s", name, (int) rate),
                     target.url(), i == 0 ? sealed : ctx.loadVotes(ctx.mainVoters, sealed.size()), rate, threads,

@@ -21,7 +21,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.client.RestClient;
 import org.yunxie.bot.channel.Answers;
 import org.yunxie.bot.channel.CallbackRefused;
@@ -135,11 +134,16 @@ class RobotMessages {
 
     private AtOnce answerInOneTransaction(RobotMessage message) {
         return transactions.retryingWithStatus(status -> {
-            AtOnce answer = answerIn(status, message);
-            if (answer.outcome() != AtOnce.Outcome.REPLIED) {
-                status.setRollbackOnly();
+            String reply = command(message, message.msgid(), null);
+            if (status.isRollbackOnly()) {
+                return AtOnce.NOT_NOW;
             }
-            return answer;
+            if (inbox.recordAnswered(Channel.WECOM_ROBOT, Deliveries.inboxKey(message.msgid()), message.userid(),
+                    message.chatId(), message.plaintext(), reply).isEmpty()) {
+                status.setRollbackOnly();
+                return AtOnce.REPEATED;
+            }
+            return new AtOnce(AtOnce.Outcome.REPLIED, reply);
         });
     }
 
@@ -168,18 +172,6 @@ class RobotMessages {
             }
             return Optional.of(answers);
         });
-    }
-
-    private AtOnce answerIn(TransactionStatus status, RobotMessage message) {
-        String reply = command(message, message.msgid(), null);
-        if (status.isRollbackOnly()) {
-            return AtOnce.NOT_NOW;
-        }
-        if (inbox.recordAnswered(Channel.WECOM_ROBOT, Deliveries.inboxKey(message.msgid()), message.userid(),
-                message.chatId(), message.plaintext(), reply).isEmpty()) {
-            return AtOnce.REPEATED;
-        }
-        return new AtOnce(AtOnce.Outcome.REPLIED, reply);
     }
 
     /** How many messages wait for a turn to be answered together now. */
