@@ -43,6 +43,8 @@ public class CoreConfiguration {
             configuration.setObjectFactory(new ConstructorCachingObjectFactory());
             configuration.getTypeHandlerRegistry().register(ThresholdTypeHandler.class);
             configuration.getTypeHandlerRegistry().register(UtcInstantTypeHandler.class);
+            configuration.getTypeAliasRegistry().registerAlias(ParsedOncePerRowCount.ALIAS,
+                    ParsedOncePerRowCount.class);
         };
     }
 
