@@ -5,25 +5,36 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Opened rounds found by their number, kept per instance as first read: a round's number, id, kind, rule and
- * options never change once it opens, and every numbered ballot ("#12 同意") looks its round up. Its state
- * (deadline, closed, cancelled) moves on, so only callers that read none of it may use these copies.
+ * Opened rounds kept per instance as first read: a round's number, id, kind, rule and options never change once
+ * it opens, and every ballot looks its round up, by number ("#12 同意") and then by id. Its state (deadline,
+ * closed, cancelled) moves on, so only callers that read none of it, or read it afresh, may use these copies.
  */
 @Component
-class OpenedRoundsByNumber {
+class OpenedRounds {
 
     private record Key(long communityId, int number) {
     }
 
     private final RoundMapper mapper;
-    private final OpenedRoundMemory<Key, Round> kept = new OpenedRoundMemory<>(round -> round.openedAt() != null);
+    private final OpenedRoundMemory<Long, Round> byId = new OpenedRoundMemory<>(round -> round.openedAt() != null);
+    private final OpenedRoundMemory<Key, Round> byNumber =
+            new OpenedRoundMemory<>(round -> round.openedAt() != null);
 
-    OpenedRoundsByNumber(RoundMapper mapper) {
+    OpenedRounds(RoundMapper mapper) {
         this.mapper = mapper;
     }
 
     Optional<Round> find(long communityId, int number) {
-        return Optional.ofNullable(kept.get(new Key(communityId, number),
-                key -> mapper.findByNumber(key.communityId(), key.number()).orElse(null)));
+        return Optional.ofNullable(byNumber.get(new Key(communityId, number),
+                key -> mapper.findByNumber(key.communityId(), key.number()).map(this::keptCopy).orElse(null)));
+    }
+
+    Optional<Round> find(long id) {
+        return Optional.ofNullable(byId.get(id, key -> mapper.findById(key).orElse(null)));
+    }
+
+    /** The copy already kept by id, so that a round found both ways is held once. */
+    private Round keptCopy(Round read) {
+        return byId.get(read.id(), id -> read);
     }
 }

@@ -12,12 +12,12 @@ public class Rounds {
 
     private final RoundMapper mapper;
     private final RoundOptions options;
-    private final OpenedRoundsByNumber openedByNumber;
+    private final OpenedRounds opened;
 
-    Rounds(RoundMapper mapper, RoundOptions options, OpenedRoundsByNumber openedByNumber) {
+    Rounds(RoundMapper mapper, RoundOptions options, OpenedRounds opened) {
         this.mapper = mapper;
         this.options = options;
-        this.openedByNumber = openedByNumber;
+        this.opened = opened;
     }
 
     public Optional<Round> find(long id) {
@@ -34,7 +34,7 @@ public class Rounds {
      * options, all a ballot needs of it before that, never change once it opens.
      */
     public Optional<Round> findByNumberForBallot(long communityId, int number) {
-        return openedByNumber.find(communityId, number);
+        return opened.find(communityId, number);
     }
 
     public List<Round> openInGroup(long chatGroupId) {

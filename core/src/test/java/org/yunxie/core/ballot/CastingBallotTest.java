@@ -19,6 +19,8 @@ import org.yunxie.core.roster.Member;
 import org.yunxie.core.roster.Roster;
 import org.yunxie.core.roster.Household;
 import org.yunxie.core.roster.MemberRole;
+import org.yunxie.core.round.CancellingRound;
+import org.yunxie.core.round.ExtendingRound;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundDraft;
 import org.yunxie.core.rule.OptionSpec;
@@ -48,6 +50,10 @@ class CastingBallotTest {
     AuditLog audit;
     @Autowired
     Roster roster;
+    @Autowired
+    CancellingRound cancelling;
+    @Autowired
+    ExtendingRound extending;
 
     @Test
     void aBallotIsRecordedForTheMembersHouseholdAndReadBackWithAReceipt() {
@@ -199,6 +205,39 @@ class CastingBallotTest {
 
         assertThat(late).isEqualTo(Result.refused(RefusalReason.ROUND_CLOSED, poll.number()));
         assertThat(rowsFor("ballot", poll)).isEqualTo(1);
+    }
+
+    @Test
+    void aBallotAfterTheRoundWasCancelledIsRefusedThoughAnEarlierBallotHadReadTheRound() {
+        Neighbourhood place = fixtures.building("88.50", "90.00");
+        long first = fixtures.member(place.household(0), MemberRole.OWNER);
+        long second = fixtures.member(place.household(1), MemberRole.OWNER);
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        cast(poll, first, "A").orElseThrow();
+        cancelling.cancel(poll.id(), "议题有误", Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
+
+        Result<BallotRecorded> late = cast(poll, second, "A");
+
+        assertThat(late).isEqualTo(Result.refused(RefusalReason.ROUND_CANCELLED, poll.number()));
+        assertThat(rowsFor("ballot", poll)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeadlineMovedAfterAnEarlierBallotHadReadTheRoundLetsALaterBallotIn() {
+        Neighbourhood place = fixtures.building("88.50", "90.00");
+        long first = fixtures.member(place.household(0), MemberRole.OWNER);
+        long second = fixtures.member(place.household(1), MemberRole.OWNER);
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        cast(poll, first, "A").orElseThrow();
+        Instant later = poll.closingAt().plus(Duration.ofDays(2));
+        extending.extend(poll.id(), later, "多给两天", Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
+        clock.moveTo(poll.closingAt().plusSeconds(60));
+
+        BallotRecorded recorded = cast(poll, second, "B").orElseThrow();
+
+        assertThat(recorded.round().closingAt()).isEqualTo(later);
+        assertThat(recorded.round().title()).isEqualTo(poll.title());
+        assertThat(rowsFor("ballot", poll)).isEqualTo(2);
     }
 
     @Test
