@@ -23,14 +23,12 @@ public class BindingMember {
     private final BindingCodeMapper codes;
     private final MemberMapper members;
     private final HouseholdMapper households;
-    private final KnownMembers known;
     private final AuditLog audit;
     private final Clock clock;
 
-    BindingMember(BindingCodeMapper codes, MemberMapper members, HouseholdMapper households, KnownMembers known,
-                  AuditLog audit, Clock clock) {
+    BindingMember(BindingCodeMapper codes, MemberMapper members, HouseholdMapper households, AuditLog audit,
+                  Clock clock) {
         this.codes = codes;
-        this.known = known;
         this.members = members;
         this.households = households;
         this.audit = audit;
@@ -66,7 +64,6 @@ public class BindingMember {
             return Result.refused(RefusalReason.CODE_USED);
         }
         members.insertBinding(household.id(), member.id(), found.role(), found.id(), now);
-        known.changing();
         audit.of(Actor.member(member.id(), member.displayName()), channel)
                 .community(household.communityId()).household(household.id())
                 .record("member.bound", found.role() + " via code " + found.id());

@@ -12,13 +12,11 @@ public class Roster {
     private final CommunityMapper communities;
     private final HouseholdMapper households;
     private final MemberMapper members;
-    private final KnownMembers known;
 
-    Roster(CommunityMapper communities, HouseholdMapper households, MemberMapper members, KnownMembers known) {
+    Roster(CommunityMapper communities, HouseholdMapper households, MemberMapper members) {
         this.communities = communities;
         this.households = households;
         this.members = members;
-        this.known = known;
     }
 
     public Optional<Community> community(long id) {
@@ -49,12 +47,8 @@ public class Roster {
         return members.findByIdentity(identity);
     }
 
-    /** Who a chat identity is, with their bindings: what every message needs to know (see {@link KnownMembers}). */
+    /** Who a chat identity is, with their bindings: one read for what every message needs to know. */
     public Optional<BoundMember> boundMember(ChatIdentity identity) {
-        return known.find(identity, this::readBoundMember);
-    }
-
-    private Optional<BoundMember> readBoundMember(ChatIdentity identity) {
         List<MemberBindingRow> rows = members.findByIdentityWithBindings(identity);
         if (rows.isEmpty()) {
             return Optional.empty();
