@@ -112,6 +112,14 @@ class BallotBox {
     }
 
     /** The household's current ballot with its receipt. */
+    /**
+     * The member's households on the round's roll, each with its current ballot, locked until the transaction
+     * ends so that ballots of one household are recorded one after the other.
+     */
+    List<PlaceOnRoll> lockPlacesOnRoll(long memberId, Round round, Long named) {
+        return ballots.lockPlacesOnRoll(round.id(), memberId, named);
+    }
+
     Optional<HeldBallot> current(long roundId, long householdId) {
         return ballots.findHeld(roundId, householdId);
     }

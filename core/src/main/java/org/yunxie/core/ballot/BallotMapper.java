@@ -15,6 +15,10 @@ interface BallotMapper {
 
     Optional<HeldBallot> findHeld(@Param("roundId") long roundId, @Param("householdId") long householdId);
 
+    /** The member's households on the roll (only {@code named}, when given) with their ballots, locked. */
+    List<PlaceOnRoll> lockPlacesOnRoll(@Param("roundId") long roundId, @Param("memberId") long memberId,
+                                       @Param("named") Long named);
+
     List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
 
     List<RollRow> findRollRows(@Param("roundId") long roundId);

@@ -66,16 +66,17 @@ public class CastingBallot {
             return Result.refused(refused.refusal());
         }
         Round round = taking.orElseThrow();
-        Result<RollHousehold> household = rollLookup.lockedHouseholdFor(member.id(), round, request.householdId());
-        if (household instanceof Result.Refused<RollHousehold> refused) {
+        Result<PlaceOnRoll> place = rollLookup.only(box.lockPlacesOnRoll(member.id(), round, request.householdId()),
+                found -> found.household().unitLabel(), member.id(), round, request.householdId());
+        if (place instanceof Result.Refused<PlaceOnRoll> refused) {
             return Result.refused(refused.refusal());
         }
         Result<List<OptionSpec>> chosen = box.options(round, request.optionKeys());
         if (chosen instanceof Result.Refused<List<OptionSpec>> refused) {
             return Result.refused(refused.refusal());
         }
-        RollHousehold onRoll = household.orElseThrow();
-        Optional<HeldBallot> current = box.current(round.id(), onRoll.householdId());
+        RollHousehold onRoll = place.orElseThrow().household();
+        Optional<HeldBallot> current = place.orElseThrow().current();
         if (request.sentAt() != null && current.isPresent() && current.get().ballot().castAt().isAfter(sent)) {
             // A ballot recorded meanwhile was sent after this one: the household's later choice stands.
             return Result.refused(RefusalReason.SUPERSEDED, round.number());

@@ -1,6 +1,7 @@
 package org.yunxie.core.round;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.yunxie.core.roster.Binding;
@@ -25,27 +26,22 @@ public class RollLookup {
     }
 
     public Result<RollHousehold> householdFor(long memberId, Round round, Long named) {
-        return find(memberId, round, named, false);
+        return only(rounds.findBoundOnRoll(round.id(), memberId, named), RollHousehold::unitLabel, memberId, round,
+                named);
     }
 
     /**
-     * As {@link #householdFor}, with the household's place on the roll locked until the transaction ends, so that
-     * ballots of one household are recorded one after the other (found and locked in one statement).
+     * The one of {@code found}, the member's households on the round's roll (or rows about them), or why there is
+     * none or several: several are asked back, never guessed; none tells not bound from bound but not on the roll.
      */
-    public Result<RollHousehold> lockedHouseholdFor(long memberId, Round round, Long named) {
-        return find(memberId, round, named, true);
-    }
-
-    private Result<RollHousehold> find(long memberId, Round round, Long named, boolean lock) {
-        List<RollHousehold> onRoll = rounds.findBoundOnRoll(round.id(), memberId, named, lock);
-        if (onRoll.size() == 1) {
-            return Result.done(onRoll.get(0));
+    public <T> Result<T> only(List<T> found, Function<T, String> unitLabel, long memberId, Round round, Long named) {
+        if (found.size() == 1) {
+            return Result.done(found.get(0));
         }
-        if (onRoll.size() > 1) {
+        if (found.size() > 1) {
             return Result.refused(RefusalReason.HOUSEHOLD_AMBIGUOUS, round.number(),
-                    onRoll.stream().map(RollHousehold::unitLabel).toList());
+                    found.stream().map(unitLabel).toList());
         }
-        // Found nothing: tell not bound (here, or to the named household) from bound but not on the roll.
         List<Long> bound = roster.bindings(memberId).stream()
                 .filter(binding -> binding.communityId() == round.communityId())
                 .map(Binding::householdId).toList();

@@ -49,11 +49,10 @@ public interface RoundMapper {
     List<RollHousehold> findRoll(@Param("roundId") long roundId);
 
     /**
-     * The places on the roll of the households the member is bound to (only {@code named}'s, when given);
-     * with {@code lock}, locked until the transaction ends.
+     * The places on the roll of the households the member is bound to (only {@code named}'s, when given).
      */
     List<RollHousehold> findBoundOnRoll(@Param("roundId") long roundId, @Param("memberId") long memberId,
-                                        @Param("named") Long named, @Param("lock") boolean lock);
+                                        @Param("named") Long named);
 
     Optional<RollHousehold> lockRollHousehold(@Param("roundId") long roundId,
                                               @Param("householdId") long householdId);
