@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
-import org.yunxie.core.round.RoundLocks;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundOptions;
 import org.yunxie.core.rule.OptionSpec;
@@ -39,7 +38,6 @@ class BallotBox {
     private static final int RECEIPT_LENGTH = 4;
 
     private final RoundMapper rounds;
-    private final RoundLocks locks;
     private final BallotMapper ballots;
     private final BallotSeal seal;
     private final LiveTally liveTally;
@@ -50,19 +48,18 @@ class BallotBox {
     private final Supplier<String> codes;
 
     @Autowired
-    BallotBox(RoundMapper rounds, RoundLocks locks, BallotMapper ballots, BallotSeal seal, LiveTally liveTally,
-              RoundOptions options, InsertedAtCommit atCommit) {
-        this(rounds, locks, ballots, seal, liveTally, options, atCommit, null);
+    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
+              InsertedAtCommit atCommit) {
+        this(rounds, ballots, seal, liveTally, options, atCommit, null);
     }
 
     /** With the receipt codes drawn from {@code codes} (tests), or at random when null. */
-    BallotBox(RoundMapper rounds, RoundLocks locks, BallotMapper ballots, BallotSeal seal, LiveTally liveTally,
-              RoundOptions options, InsertedAtCommit atCommit, Supplier<String> codes) {
+    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
+              InsertedAtCommit atCommit, Supplier<String> codes) {
         this.codes = codes != null ? codes : this::drawCode;
         this.atCommit = atCommit;
         this.history = new InsertedAtCommit.Table<>("ballot_history", ballots::insertHistory);
         this.rounds = rounds;
-        this.locks = locks;
         this.options = options;
         this.ballots = ballots;
         this.seal = seal;
@@ -71,7 +68,7 @@ class BallotBox {
 
     /** The round, locked for a ballot, or why it takes none. */
     Result<Round> roundTakingBallots(long roundId, Instant now) {
-        Round round = locks.lockForBallot(roundId).orElse(null);
+        Round round = rounds.lockForBallot(roundId).orElse(null);
         if (round == null) {
             return Result.refused(RefusalReason.ROUND_NOT_FOUND, roundId);
         }

@@ -67,7 +67,7 @@ public class CastingBallot {
         }
         Round round = taking.orElseThrow();
         Result<PlaceOnRoll> place = rollLookup.only(box.lockPlacesOnRoll(member.id(), round, request.householdId()),
-                found -> found.household().unitLabel(), member.id(), round, request.householdId());
+                PlaceOnRoll::unitLabel, member.id(), round, request.householdId());
         if (place instanceof Result.Refused<PlaceOnRoll> refused) {
             return Result.refused(refused.refusal());
         }

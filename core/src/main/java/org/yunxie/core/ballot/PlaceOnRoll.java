@@ -1,13 +1,27 @@
 package org.yunxie.core.ballot;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.yunxie.core.round.RollHousehold;
+import org.yunxie.core.shared.Channel;
 
-/** A household's place on a round's roll with its current ballot and receipt, if it has voted. */
-record PlaceOnRoll(RollHousehold household, HeldBallot held) {
+/**
+ * A household's place on a round's roll with its current ballot and receipt, if it has voted: one flat row, as
+ * MyBatis maps flat rows several times faster than rows nested into several objects.
+ */
+record PlaceOnRoll(long roundId, long householdId, String unitLabel, BigDecimal floorArea, String headKey,
+                   Long shareFen, Long ballotId, String choice, String sealedChoice, Long memberId, Channel channel,
+                   OfflineKind offlineKind, String evidence, String enteredBy, Instant castAt, String receipt) {
+
+    RollHousehold household() {
+        return new RollHousehold(householdId, unitLabel, floorArea, headKey, shareFen);
+    }
 
     Optional<HeldBallot> current() {
-        return Optional.ofNullable(held);
+        return ballotId == null ? Optional.empty() : Optional.of(new HeldBallot(new Ballot(ballotId, roundId,
+                householdId, choice, sealedChoice, memberId, channel, offlineKind, evidence, enteredBy, castAt),
+                receipt));
     }
 }

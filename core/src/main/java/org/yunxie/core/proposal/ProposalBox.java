@@ -7,7 +7,7 @@ import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.RollLookup;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
-import org.yunxie.core.round.RoundLocks;
+import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
 
@@ -15,17 +15,17 @@ import org.yunxie.core.shared.Result;
 @Component
 class ProposalBox {
 
-    private final RoundLocks locks;
+    private final RoundMapper rounds;
     private final RollLookup rollLookup;
 
-    ProposalBox(RoundLocks locks, RollLookup rollLookup) {
-        this.locks = locks;
+    ProposalBox(RoundMapper rounds, RollLookup rollLookup) {
+        this.rounds = rounds;
         this.rollLookup = rollLookup;
     }
 
     /** The call, under the same shared lock ballots take, so closing waits for proposals under way. */
     Result<Round> callTakingProposals(long roundId, Instant now) {
-        Round round = locks.lockForBallot(roundId).orElse(null);
+        Round round = rounds.lockForBallot(roundId).orElse(null);
         if (round == null) {
             return Result.refused(RefusalReason.ROUND_NOT_FOUND, roundId);
         }

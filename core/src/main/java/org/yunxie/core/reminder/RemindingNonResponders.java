@@ -18,7 +18,6 @@ import org.yunxie.core.round.DueReminder;
 import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
-import org.yunxie.core.round.RoundLocks;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.shared.Actor;
 import org.yunxie.core.shared.Channel;
@@ -33,17 +32,15 @@ import org.yunxie.core.shared.Result;
 public class RemindingNonResponders {
 
     private final RoundMapper rounds;
-    private final RoundLocks locks;
     private final Ballots ballots;
     private final Outbox outbox;
     private final NotifyingRemoteMembers remoteMembers;
     private final AuditLog audit;
     private final Clock clock;
 
-    RemindingNonResponders(RoundMapper rounds, RoundLocks locks, Ballots ballots, Outbox outbox,
-                           NotifyingRemoteMembers remoteMembers, AuditLog audit, Clock clock) {
+    RemindingNonResponders(RoundMapper rounds, Ballots ballots, Outbox outbox, NotifyingRemoteMembers remoteMembers,
+                           AuditLog audit, Clock clock) {
         this.rounds = rounds;
-        this.locks = locks;
         this.ballots = ballots;
         this.outbox = outbox;
         this.remoteMembers = remoteMembers;
@@ -58,7 +55,7 @@ public class RemindingNonResponders {
     @Transactional
     public boolean sendDue(DueReminder due) {
         Instant now = clock.instant();
-        Round round = locks.lockForBallot(due.roundId()).orElse(null);
+        Round round = rounds.lockForBallot(due.roundId()).orElse(null);
         if (round == null || !round.isAccepting(now)
                 || rounds.markReminderSent(due.roundId(), due.offsetMinutes(), now) == 0) {
             return false;

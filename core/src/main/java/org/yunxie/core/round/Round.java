@@ -21,15 +21,6 @@ public record Round(long id, long communityId, int number, Long chatGroupId, Rou
                     String createdBy, Instant createdAt, Instant openedAt, Instant closingAt, Instant closedAt,
                     Instant cancelledAt, String cancelReason, Instant outcomePublishedAt) {
 
-    /** This round with the columns that change after opening as {@code times} has them. */
-    Round withTimes(RoundTimes times) {
-        return new Round(id, communityId, number, chatGroupId, kind, title, body, secret, resultsLive, maxChoices,
-                rulePreset, ruleHeads, ruleBase, participationHeads, participationArea, approvalHeads, approvalArea,
-                shareMode, shareAmountFen, supportThreshold, promoteOnThreshold, reminderOffsets,
-                promotedFromProposalId, createdBy, createdAt, times.openedAt(), times.closingAt(),
-                times.closedAt(), times.cancelledAt(), times.cancelReason(), times.outcomePublishedAt());
-    }
-
     public RoundState state() {
         if (cancelledAt != null) {
             return RoundState.CANCELLED;

@@ -32,8 +32,11 @@ public interface RoundMapper {
     /** Reads the round under an exclusive lock, for state changes. */
     Optional<Round> lockForChange(@Param("id") long id);
 
-    /** The round's changing columns under the shared lock that ballots hold (see {@link RoundLocks}). */
-    Optional<RoundTimes> lockTimesForBallot(@Param("id") long id);
+    /**
+     * Reads the round under a shared lock, held by every ballot until it commits: closing takes the
+     * exclusive lock, so it waits for ballots under way and every later ballot sees the round closed.
+     */
+    Optional<Round> lockForBallot(@Param("id") long id);
 
     List<Round> findOpenInGroup(@Param("chatGroupId") long chatGroupId);
 

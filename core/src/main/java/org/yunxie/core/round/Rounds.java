@@ -12,12 +12,12 @@ public class Rounds {
 
     private final RoundMapper mapper;
     private final RoundOptions options;
-    private final OpenedRounds opened;
+    private final OpenedRoundsByNumber openedByNumber;
 
-    Rounds(RoundMapper mapper, RoundOptions options, OpenedRounds opened) {
+    Rounds(RoundMapper mapper, RoundOptions options, OpenedRoundsByNumber openedByNumber) {
         this.mapper = mapper;
         this.options = options;
-        this.opened = opened;
+        this.openedByNumber = openedByNumber;
     }
 
     public Optional<Round> find(long id) {
@@ -34,7 +34,7 @@ public class Rounds {
      * options, all a ballot needs of it before that, never change once it opens.
      */
     public Optional<Round> findByNumberForBallot(long communityId, int number) {
-        return opened.find(communityId, number);
+        return openedByNumber.find(communityId, number);
     }
 
     public List<Round> openInGroup(long chatGroupId) {

@@ -14,7 +14,6 @@ import org.yunxie.core.roster.MemberRole;
 import org.yunxie.core.roster.Roster;
 import org.yunxie.core.round.RollLookup;
 import org.yunxie.core.round.Round;
-import org.yunxie.core.round.RoundLocks;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundOptions;
 import org.yunxie.core.shared.Channel;
@@ -33,8 +32,6 @@ class ReceiptCodeTest {
     CastingBallot casting;
     @Autowired
     RoundMapper rounds;
-    @Autowired
-    RoundLocks locks;
     @Autowired
     BallotMapper ballotRows;
     @Autowired
@@ -68,8 +65,8 @@ class ReceiptCodeTest {
         String free = taken.equals("ZZZZ") ? "YYYY" : "ZZZZ";
         Iterator<String> draws = List.of(taken, taken, free).iterator();
         CastingBallot drawingTakenCodes = new CastingBallot(
-                new BallotBox(rounds, locks, ballotRows, seal, liveTally, options, atCommit, draws::next), roster,
-                rollLookup, audit, transactions, clock);
+                new BallotBox(rounds, ballotRows, seal, liveTally, options, atCommit, draws::next), roster, rollLookup, audit,
+                transactions, clock);
 
         BallotRecorded recorded = drawingTakenCodes.cast(request(poll, second, "B")).orElseThrow();
 
