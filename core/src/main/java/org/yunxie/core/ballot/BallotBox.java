@@ -108,7 +108,6 @@ class BallotBox {
         return rounds.lockRollHousehold(roundId, householdId);
     }
 
-    /** The household's current ballot with its receipt. */
     /**
      * The member's households on the round's roll, each with its current ballot, locked until the transaction
      * ends so that ballots of one household are recorded one after the other.
@@ -117,6 +116,7 @@ class BallotBox {
         return ballots.lockPlacesOnRoll(round.id(), memberId, named);
     }
 
+    /** The household's current ballot with its receipt. */
     Optional<HeldBallot> current(long roundId, long householdId) {
         return ballots.findHeld(roundId, householdId);
     }
