@@ -1,7 +1,6 @@
 package org.yunxie.core.config;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,13 +85,16 @@ public class ParsedOncePerRowCount extends XMLLanguageDriver {
             if (!(parameter instanceof Map<?, ?> parameters)) {
                 return null;
             }
-            Map<Object, Boolean> lists = new IdentityHashMap<>();
+            List<?> only = null;
             for (Object value : parameters.values()) {
-                if (value instanceof List<?>) {
-                    lists.put(value, true);
+                if (value instanceof List<?> list) {
+                    if (only != null && only != list) {
+                        return null;
+                    }
+                    only = list;
                 }
             }
-            return lists.size() == 1 ? (List<?>) lists.keySet().iterator().next() : null;
+            return only;
         }
 
         /**
