@@ -194,14 +194,11 @@ class CastingBallotTest {
 
     @Test
     void aBallotAfterCloseIsRefusedAndLeavesTheOutcomeAsItWas() {
-        Neighbourhood place = fixtures.building("88.50", "90.00");
-        long first = fixtures.member(place.household(0), MemberRole.OWNER);
-        long second = fixtures.member(place.household(1), MemberRole.OWNER);
-        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
-        cast(poll, first, "A").orElseThrow();
+        VotedPoll voted = pollWithOneBallot();
+        Round poll = voted.poll();
         closing.close(poll.id(), Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
 
-        Result<BallotRecorded> late = cast(poll, second, "A");
+        Result<BallotRecorded> late = cast(poll, voted.nextVoter(), "A");
 
         assertThat(late).isEqualTo(Result.refused(RefusalReason.ROUND_CLOSED, poll.number()));
         assertThat(rowsFor("ballot", poll)).isEqualTo(1);
@@ -209,14 +206,11 @@ class CastingBallotTest {
 
     @Test
     void aBallotAfterTheRoundWasCancelledIsRefusedThoughAnEarlierBallotHadReadTheRound() {
-        Neighbourhood place = fixtures.building("88.50", "90.00");
-        long first = fixtures.member(place.household(0), MemberRole.OWNER);
-        long second = fixtures.member(place.household(1), MemberRole.OWNER);
-        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
-        cast(poll, first, "A").orElseThrow();
+        VotedPoll voted = pollWithOneBallot();
+        Round poll = voted.poll();
         cancelling.cancel(poll.id(), "议题有误", Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
 
-        Result<BallotRecorded> late = cast(poll, second, "A");
+        Result<BallotRecorded> late = cast(poll, voted.nextVoter(), "A");
 
         assertThat(late).isEqualTo(Result.refused(RefusalReason.ROUND_CANCELLED, poll.number()));
         assertThat(rowsFor("ballot", poll)).isEqualTo(1);
@@ -224,16 +218,13 @@ class CastingBallotTest {
 
     @Test
     void aDeadlineMovedAfterAnEarlierBallotHadReadTheRoundLetsALaterBallotIn() {
-        Neighbourhood place = fixtures.building("88.50", "90.00");
-        long first = fixtures.member(place.household(0), MemberRole.OWNER);
-        long second = fixtures.member(place.household(1), MemberRole.OWNER);
-        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
-        cast(poll, first, "A").orElseThrow();
+        VotedPoll voted = pollWithOneBallot();
+        Round poll = voted.poll();
         Instant later = poll.closingAt().plus(Duration.ofDays(2));
         extending.extend(poll.id(), later, "多给两天", Fixtures.STAFF, Channel.CONSOLE).orElseThrow();
         clock.moveTo(poll.closingAt().plusSeconds(60));
 
-        BallotRecorded recorded = cast(poll, second, "B").orElseThrow();
+        BallotRecorded recorded = cast(poll, voted.nextVoter(), "B").orElseThrow();
 
         assertThat(recorded.round().closingAt()).isEqualTo(later);
         assertThat(recorded.round().title()).isEqualTo(poll.title());
@@ -310,6 +301,19 @@ class CastingBallotTest {
         assertThat(secret.showsResultsNow()).isFalse();
         assertThat(ballots.ownChoice(secret, place.household(0).id())).contains("B");
         assertThat(ballots.tally(secret).option(2).households()).isEqualTo(1);
+    }
+
+    /** An open poll of two households, one of which has voted (so the round has been read for a ballot). */
+    private VotedPoll pollWithOneBallot() {
+        Neighbourhood place = fixtures.building("88.50", "90.00");
+        long first = fixtures.member(place.household(0), MemberRole.OWNER);
+        long second = fixtures.member(place.household(1), MemberRole.OWNER);
+        Round poll = fixtures.openPoll(place, "是否同意加装电梯？");
+        cast(poll, first, "A").orElseThrow();
+        return new VotedPoll(poll, second);
+    }
+
+    private record VotedPoll(Round poll, long nextVoter) {
     }
 
     private Result<BallotRecorded> cast(Round round, long member, String... keys) {
