@@ -96,20 +96,32 @@ final class BotInstance {
         throw new IllegalStateException(name + " not ready within " + timeout + ", see " + log());
     }
 
+    /**
+     * Readiness UP: the start is over (on a first start, the demo data seeded) and the database and Redis answer.
+     * A build from before the readiness probe (a compared jar) is asked for its health instead.
+     */
     boolean healthy() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/actuator/health")
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2_000);
-            try {
-                return connection.getResponseCode() == 200
-                        && new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("UP");
-            } finally {
-                connection.disconnect();
-            }
+            int status = answersUp("/actuator/health/readiness");
+            return status == HttpURLConnection.HTTP_NOT_FOUND ? answersUp("/actuator/health") == 200 : status == 200;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The status, or 200 only when the answer also says UP (-1 when it does not). */
+    private int answersUp(String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+        connection.setConnectTimeout(500);
+        connection.setReadTimeout(2_000);
+        try {
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                return status;
+            }
+            return new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("UP") ? 200 : -1;
+        } finally {
+            connection.disconnect();
         }
     }
 

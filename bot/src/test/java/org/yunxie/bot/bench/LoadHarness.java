@@ -59,8 +59,12 @@ public final class LoadHarness {
                 o.integer("db-port", 34306, 34306), o.integer("redis-port", 37379, 37379));
         report.title("Yunxie load and fault harness" + (o.smoke ? " (smoke)" : ""));
         new MachineFacts(ctx).write();
-        if (o.bool("first-start", true, false)) {
+        String firstStart = o.get("first-start", "true", "false");
+        if (!"false".equals(firstStart)) {
             new BotFootprint(ctx).firstStart();
+            if ("only".equals(firstStart)) {
+                return;
+            }
         }
         Seeding seeding = new Seeding(ctx);
         seeding.freshDatabase(server, params, dbName);

@@ -56,12 +56,14 @@ class StartingWithDemoDataTest {
     DemoSeeder seeder;
 
     @Test
-    void startsInTheEmbeddedProfileOnH2AndAnswersHealthUp() throws Exception {
+    void startsInTheEmbeddedProfileOnH2AndAnswersHealthAndReadinessUp() throws Exception {
         assertThat(environment.getActiveProfiles()).containsExactly("embedded");
         try (var connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("H2");
         }
         assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
+        assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"status\":\"UP\"");
+        assertThat(http.getForObject("/actuator/health/liveness", String.class)).contains("\"status\":\"UP\"");
     }
 
     @Test
