@@ -45,33 +45,35 @@ final class BotFootprint {
         // With a compared build the two take turns, so that a machine slowing down or speeding up over the
         // minutes this takes weighs on both alike.
         for (int i = 1; i <= starts; i++) {
-            plain = measure("first-start", jar, List.of());
+            plain = measure("first-start", jar, Map.of(), List.of());
             these.add(plain.seconds());
-            report.format("This build, start %d of %d: health UP after %.1f s; %s; load average %s.", i, starts,
+            report.format("This build, start %d of %d: ready after %.1f s; %s; load average %s.", i, starts,
                     plain.seconds(), plain.jvm(), loadavg());
             if (!comparedJar.isBlank()) {
-                Start other = measure("first-start-compared", Path.of(comparedJar).toAbsolutePath(), List.of());
+                Start other = measure("first-start-compared", Path.of(comparedJar).toAbsolutePath(),
+                        HarnessContext.settings(o.list("compare-env", "", "")), List.of());
                 compared.add(other.seconds());
-                report.format("Compared build (%s), start %d of %d: health UP after %.1f s; %s.", comparedJar, i,
+                report.format("Compared build (%s), start %d of %d: ready after %.1f s; %s.", comparedJar, i,
                         starts, other.seconds(), other.jvm());
             }
         }
         double median = median(these);
+        String beside = compared.isEmpty() ? "" : String.format(Locale.ROOT,
+                "; the compared build %.1f s, this one %.2f× its time", median(compared), median / median(compared));
         report.format("A fresh working folder, `java -jar yunxie-bot.jar` with nothing set (H2 file database, Redis "
-                + "inside the process, demo data seeded on this first start): health UP after **%.1f s**%s%s.",
-                median, starts > 1 ? " (median of " + starts + " starts)" : "; the log says: started in " + plain.jvm(),
-                compared.isEmpty() ? "" : String.format(Locale.ROOT, "; the compared build %.1f s, this one %.2f× its time",
-                        median(compared), median / median(compared)));
+                + "inside the process, demo data seeded on this first start): ready (readiness UP) after "
+                + "**%.1f s**%s%s.", median,
+                starts > 1 ? " (median of " + starts + " starts)" : "; the log says: started in " + plain.jvm(), beside);
         report.target("first start, embedded profile (`java -jar`)", "≤ 15 s", fmt(median) + " s"
                         + (compared.isEmpty() ? "" : " (compared build " + fmt(median(compared)) + " s)"),
-                median <= 15, "health UP; load average " + loadavg());
+                median <= 15, "readiness UP; load average " + loadavg());
         Path extracted = ctx.out.resolve("fast-start-layout");
         deleteTree(extracted);
         Path app = extractWithClassArchive(jar, extracted);
-        Start cds = measure("first-start-cds", app.resolve("yunxie-bot.jar"),
+        Start cds = measure("first-start-cds", app.resolve("yunxie-bot.jar"), Map.of(),
                 List.of("-XX:SharedArchiveFile=" + app.resolve("yunxie-bot.jsa")));
         report.format("The same from the jar extracted with a class data archive made once beforehand (README, "
-                + "\"Starting faster\": `scripts/fast-start-layout`; what a deployment does once per build): health UP "
+                + "\"Starting faster\": `scripts/fast-start-layout`; what a deployment does once per build): ready "
                 + "after **%.1f s**; %s.", cds.seconds(), cds.jvm());
         report.target("first start, embedded profile (extracted, class data archive)", "≤ 15 s",
                 fmt(cds.seconds()) + " s", cds.seconds() <= 15, "the archive made by a training run before");
@@ -86,10 +88,10 @@ final class BotFootprint {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private Start measure(String name, Path jar, List<String> jvmArgs) throws Exception {
+    private Start measure(String name, Path jar, Map<String, String> env, List<String> jvmArgs) throws Exception {
         Path dir = ctx.out.resolve(name);
         deleteTree(dir);
-        BotInstance first = new BotInstance(name, jar, dir, o.integer("port-first", 18083, 18087), Map.of(), jvmArgs,
+        BotInstance first = new BotInstance(name, jar, dir, o.integer("port-first", 18083, 18087), env, jvmArgs,
                 ctx.pidFile);
         first.start();
         Duration ready;

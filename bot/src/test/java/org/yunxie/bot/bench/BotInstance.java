@@ -119,7 +119,8 @@ final class BotInstance {
             if (status != 200) {
                 return status;
             }
-            return new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("UP") ? 200 : -1;
+            String body = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return body.contains("UP") ? 200 : -1;
         } finally {
             connection.disconnect();
         }

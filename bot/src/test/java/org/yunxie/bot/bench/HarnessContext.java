@@ -90,6 +90,16 @@ final class HarnessContext {
         return args;
     }
 
+    /** KEY=VALUE pairs as a map, in their order (a later one wins). */
+    static Map<String, String> settings(List<String> pairs) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String pair : pairs) {
+            String[] kv = pair.split("=", 2);
+            settings.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        return settings;
+    }
+
     BotInstance bot(String name, int port) {
         return bot(name, port, Path.of(o.require("jar")), List.of());
     }
@@ -115,10 +125,7 @@ final class HarnessContext {
         env.put("YUNXIE_JOBS_CLOSING_INTERVAL", o.get("closing-interval", "5s", "2s"));
         List<String> pairs = new ArrayList<>(o.list("bot-env", "", ""));
         pairs.addAll(moreEnv);
-        for (String pair : pairs) {
-            String[] kv = pair.split("=", 2);
-            env.put(kv[0], kv.length > 1 ? kv[1] : "");
-        }
+        env.putAll(settings(pairs));
         BotInstance bot = new BotInstance(name, jar, out.resolve(name), port, env, jvmArgs(), pidFile);
         bots.add(bot);
         return bot;
