@@ -102,25 +102,26 @@ final class BotInstance {
      */
     boolean healthy() {
         try {
-            int status = answersUp("/actuator/health/readiness");
-            return status == HttpURLConnection.HTTP_NOT_FOUND ? answersUp("/actuator/health") == 200 : status == 200;
+            Answer readiness = get("/actuator/health/readiness");
+            Answer answer = readiness.status() == HttpURLConnection.HTTP_NOT_FOUND
+                    ? get("/actuator/health") : readiness;
+            return answer.status() == 200 && answer.body().contains("UP");
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The status, or 200 only when the answer also says UP (-1 when it does not). */
-    private int answersUp(String path) throws IOException {
+    private record Answer(int status, String body) {
+    }
+
+    private Answer get(String path) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
         connection.setConnectTimeout(500);
         connection.setReadTimeout(2_000);
         try {
             int status = connection.getResponseCode();
-            if (status != 200) {
-                return status;
-            }
-            String body = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return body.contains("UP") ? 200 : -1;
+            return new Answer(status, status == 200
+                    ? new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : "");
         } finally {
             connection.disconnect();
         }
