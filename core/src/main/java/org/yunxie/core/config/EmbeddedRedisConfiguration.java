@@ -2,6 +2,7 @@ package org.yunxie.core.config;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import redis.embedded.Redis;
+import redis.embedded.RedisInstance;
 import redis.embedded.RedisServer;
 
 /**
@@ -26,20 +29,22 @@ class EmbeddedRedisConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisConfiguration.class);
 
-    @Bean(destroyMethod = "stop")
-    RedisServer embeddedRedisServer(@Value("${yunxie.redis.embedded-port:0}") int configuredPort) throws IOException {
+    @Bean(destroyMethod = "close")
+    StoppedBySpring embeddedRedisServer(@Value("${yunxie.redis.embedded-port:0}") int configuredPort)
+            throws IOException {
         int port = configuredPort > 0 ? configuredPort : freePort();
-        RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+        List<String> command = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
                 .setting("save \"\"").setting("appendonly no").setting("maxmemory 64mb")
                 .setting("maxmemory-policy allkeys-lru")
-                .build();
+                .buildCommandArgs();
+        StoppedBySpring server = new StoppedBySpring(port, command);
         server.start();
         log.info("Embedded Redis listening on 127.0.0.1:{}", port);
         return server;
     }
 
     @Bean
-    LettuceConnectionFactory redisConnectionFactory(RedisServer embeddedRedisServer) {
+    LettuceConnectionFactory redisConnectionFactory(StoppedBySpring embeddedRedisServer) {
         int port = embeddedRedisServer.ports().get(0);
         return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
     }
@@ -47,6 +52,35 @@ class EmbeddedRedisConfiguration {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The library's RedisServer, except that only Spring stops it. start() always registers a JVM shutdown hook
+     * ("RedisInstanceCleaner") that calls stop(); running alongside Spring's own hook, it killed Redis at the
+     * first moment of a SIGTERM while the context was still closing and the outbox and Lettuce still used it.
+     * Spring closes this bean after every bean that depends on the connection factory: that is when Redis goes.
+     */
+    static final class StoppedBySpring extends RedisInstance implements AutoCloseable {
+
+        private volatile boolean closing;
+
+        StoppedBySpring(int port, List<String> command) {
+            super(port, command, Redis.SERVER_READY_PATTERN, false, null, null);
+        }
+
+        /** The library's shutdown hook calls this too: ignored until Spring closes the bean. */
+        @Override
+        public synchronized void stop() throws IOException {
+            if (closing) {
+                super.stop();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closing = true;
+            stop();
         }
     }
 }

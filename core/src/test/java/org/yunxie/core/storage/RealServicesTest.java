@@ -40,7 +40,7 @@ class RealServicesTest {
 
     @Test
     void theSuiteRunsOnTheGivenRedisNotAnEmbeddedOne() {
-        assertThat(context.getBeanNamesForType(redis.embedded.RedisServer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(redis.embedded.Redis.class)).isEmpty();
         assertThat(redis.getConnectionFactory().getConnection().ping()).isEqualTo("PONG");
     }
 }
