@@ -22,5 +22,13 @@ public interface Command {
         return false;
     }
 
+    /**
+     * Whether running it changes nothing but ballots (with their history, receipts and audit entries): messages
+     * answered together that all say such commands may read their speakers, rounds and places on the roll ahead.
+     */
+    default boolean castsBallotsOnly() {
+        return false;
+    }
+
     Reply run(Invocation invocation);
 }

@@ -11,6 +11,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.yunxie.core.ballot.ReadingAheadForBallots;
 import org.yunxie.core.group.ChatGroup;
 import org.yunxie.core.roster.Binding;
 import org.yunxie.core.roster.BoundMember;
@@ -35,13 +36,35 @@ public class Conversation {
     private final Roster roster;
     private final StaffDirectory staff;
     private final Replies replies;
+    private final ReadingAheadForBallots readingAhead;
 
-    Conversation(CommandRegistry registry, Roster roster, StaffDirectory staff, Replies replies) {
+    Conversation(CommandRegistry registry, Roster roster, StaffDirectory staff, Replies replies,
+                 ReadingAheadForBallots readingAhead) {
         this.registry = registry;
         this.parser = new CommandParser(registry.words());
         this.roster = roster;
         this.staff = staff;
         this.replies = replies;
+        this.readingAhead = readingAhead;
+    }
+
+    /** A message to answer: who sent it, and what they wrote. */
+    public record Said(Sender sender, String text) {
+    }
+
+    /**
+     * For messages about to be answered one after the other in one transaction: when every one of them only
+     * casts a ballot, reads what they will all need at once ({@link ReadingAheadForBallots}). Call it inside that
+     * transaction; otherwise each command reads for itself as it runs.
+     */
+    public void readAhead(List<Said> messages) {
+        if (messages.size() < 2 || !messages.stream().allMatch(said -> commandFor(parser.parse(said.text()))
+                .castsBallotsOnly())) {
+            return;
+        }
+        readingAhead.readFor(messages.stream().map(said -> new ReadingAheadForBallots.Voter(
+                said.sender().identity(), said.sender().group() == null ? null : said.sender().group().id()))
+                .toList());
     }
 
     public Reply handle(Sender sender, String text) {

@@ -17,6 +17,11 @@ class PledgeCommand implements Command {
     }
 
     @Override
+    public boolean castsBallotsOnly() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "确认";
     }

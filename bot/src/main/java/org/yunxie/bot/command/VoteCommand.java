@@ -42,6 +42,11 @@ class VoteCommand implements Command {
     }
 
     @Override
+    public boolean castsBallotsOnly() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -3,8 +3,11 @@ package org.yunxie.core.ballot;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +24,10 @@ import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundOptions;
+import org.yunxie.core.round.Rounds;
 import org.yunxie.core.rule.OptionSpec;
 import org.yunxie.core.shared.InsertedAtCommit;
+import org.yunxie.core.shared.ReadAhead;
 import org.yunxie.core.shared.RefusalReason;
 import org.yunxie.core.shared.Result;
 
@@ -36,8 +41,16 @@ class BallotBox {
 
     private static final String RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int RECEIPT_LENGTH = 4;
+    private static final ReadAhead.Kind<MemberInRound, List<PlaceOnRoll>> PLACES =
+            new ReadAhead.Kind<>("places on roll");
+
+    /** A member in a round: whose places on its roll a ballot reads. */
+    record MemberInRound(long roundId, long memberId) {
+    }
 
     private final RoundMapper rounds;
+    private final Rounds roundReads;
+    private final ReadAhead readAhead;
     private final BallotMapper ballots;
     private final BallotSeal seal;
     private final LiveTally liveTally;
@@ -48,18 +61,20 @@ class BallotBox {
     private final Supplier<String> codes;
 
     @Autowired
-    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
-              InsertedAtCommit atCommit) {
-        this(rounds, ballots, seal, liveTally, options, atCommit, null);
+    BallotBox(RoundMapper rounds, Rounds roundReads, BallotMapper ballots, BallotSeal seal, LiveTally liveTally,
+              RoundOptions options, InsertedAtCommit atCommit, ReadAhead readAhead) {
+        this(rounds, roundReads, ballots, seal, liveTally, options, atCommit, readAhead, null);
     }
 
     /** With the receipt codes drawn from {@code codes} (tests), or at random when null. */
-    BallotBox(RoundMapper rounds, BallotMapper ballots, BallotSeal seal, LiveTally liveTally, RoundOptions options,
-              InsertedAtCommit atCommit, Supplier<String> codes) {
+    BallotBox(RoundMapper rounds, Rounds roundReads, BallotMapper ballots, BallotSeal seal, LiveTally liveTally,
+              RoundOptions options, InsertedAtCommit atCommit, ReadAhead readAhead, Supplier<String> codes) {
         this.codes = codes != null ? codes : this::drawCode;
         this.atCommit = atCommit;
         this.history = new InsertedAtCommit.Table<>("ballot_history", ballots::insertHistory);
         this.rounds = rounds;
+        this.roundReads = roundReads;
+        this.readAhead = readAhead;
         this.options = options;
         this.ballots = ballots;
         this.seal = seal;
@@ -68,7 +83,7 @@ class BallotBox {
 
     /** The round, locked for a ballot, or why it takes none. */
     Result<Round> roundTakingBallots(long roundId, Instant now) {
-        Round round = rounds.lockForBallot(roundId).orElse(null);
+        Round round = roundReads.lockForBallot(roundId).orElse(null);
         if (round == null) {
             return Result.refused(RefusalReason.ROUND_NOT_FOUND, roundId);
         }
@@ -113,7 +128,34 @@ class BallotBox {
      * ends so that ballots of one household are recorded one after the other.
      */
     List<PlaceOnRoll> lockPlacesOnRoll(long memberId, Round round, Long named) {
-        return ballots.lockPlacesOnRoll(round.id(), memberId, named);
+        // Taken, not only read: a second ballot of the member in this transaction must see the first one.
+        List<PlaceOnRoll> ahead = readAhead.take(PLACES, new MemberInRound(round.id(), memberId));
+        if (ahead == null) {
+            return ballots.lockPlacesOnRoll(round.id(), memberId, named);
+        }
+        return named == null ? ahead : ahead.stream().filter(place -> place.householdId() == named).toList();
+    }
+
+    /**
+     * Locks the places of these members on these rounds' rolls with one statement and keeps them for
+     * {@link #lockPlacesOnRoll} until the transaction running now ends ({@link ReadAhead}): for votes answered
+     * together. A place is kept until a ballot of its household is stored.
+     */
+    void lockPlacesAhead(Collection<MemberInRound> wanted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<MemberInRound, List<PlaceOnRoll>> places = new HashMap<>();
+        wanted.forEach(key -> places.put(key, new ArrayList<>()));
+        List<Long> roundIds = wanted.stream().map(MemberInRound::roundId).distinct().sorted().toList();
+        List<Long> memberIds = wanted.stream().map(MemberInRound::memberId).distinct().sorted().toList();
+        for (PlaceOnRoll place : ballots.lockPlacesOfMembers(roundIds, memberIds)) {
+            List<PlaceOnRoll> ofMember = places.get(new MemberInRound(place.roundId(), place.voterId()));
+            if (ofMember != null) {
+                ofMember.add(place);
+            }
+        }
+        readAhead.keep(PLACES, places);
     }
 
     /** The household's current ballot with its receipt. */
@@ -153,6 +195,8 @@ class BallotBox {
             ballots.insertCurrent(stored);
         }
         atCommit.insert(history, stored);
+        readAhead.forget(PLACES, places -> places.stream().anyMatch(
+                place -> place.roundId() == round.id() && place.householdId() == ballot.householdId()));
         afterCommit(() -> liveTally.forget(round.id()));
         String receipt = held.map(HeldBallot::receipt).orElse(null);
         return receipt != null ? receipt : newReceipt(round.id(), ballot.householdId(), now);

@@ -19,6 +19,10 @@ interface BallotMapper {
     List<PlaceOnRoll> lockPlacesOnRoll(@Param("roundId") long roundId, @Param("memberId") long memberId,
                                        @Param("named") Long named);
 
+    /** As {@link #lockPlacesOnRoll} for every member in every round given, all at once. */
+    List<PlaceOnRoll> lockPlacesOfMembers(@Param("roundIds") java.util.Collection<Long> roundIds,
+                                          @Param("memberIds") java.util.Collection<Long> memberIds);
+
     List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
 
     List<RollRow> findRollRows(@Param("roundId") long roundId);

@@ -26,6 +26,10 @@ public interface MemberMapper {
 
     List<MemberBindingRow> findByIdentityWithBindings(@Param("identity") ChatIdentity identity);
 
+    /** As {@link #findByIdentityWithBindings} for several identities of one kind, the rows of each together. */
+    List<MemberBindingRow> findByIdentitiesWithBindings(@Param("kind") IdentityKind kind,
+                                                        @Param("externalIds") java.util.Collection<String> externalIds);
+
     List<ChatIdentity> findIdentities(@Param("memberId") long memberId);
 
     List<Binding> findBindings(@Param("memberId") long memberId);

@@ -1,9 +1,15 @@
 package org.yunxie.core.roster;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.yunxie.core.shared.ReadAhead;
 
 /** Reads the roster: who a chat identity is, and which households they may act for. */
 @Service
@@ -11,12 +17,17 @@ public class Roster {
 
     private final CommunityMapper communities;
     private final HouseholdMapper households;
-    private final MemberMapper members;
+    private static final ReadAhead.Kind<ChatIdentity, Optional<BoundMember>> BOUND =
+            new ReadAhead.Kind<>("bound member");
 
-    Roster(CommunityMapper communities, HouseholdMapper households, MemberMapper members) {
+    private final MemberMapper members;
+    private final ReadAhead readAhead;
+
+    Roster(CommunityMapper communities, HouseholdMapper households, MemberMapper members, ReadAhead readAhead) {
         this.communities = communities;
         this.households = households;
         this.members = members;
+        this.readAhead = readAhead;
     }
 
     public Optional<Community> community(long id) {
@@ -49,7 +60,32 @@ public class Roster {
 
     /** Who a chat identity is, with their bindings: one read for what every message needs to know. */
     public Optional<BoundMember> boundMember(ChatIdentity identity) {
-        List<MemberBindingRow> rows = members.findByIdentityWithBindings(identity);
+        Optional<BoundMember> ahead = readAhead.kept(BOUND, identity);
+        return ahead != null ? ahead : bound(members.findByIdentityWithBindings(identity));
+    }
+
+    /**
+     * Who these identities are, with their bindings, read with one statement a kind of identity and kept for
+     * {@link #boundMember} until the transaction running now ends ({@link ReadAhead}): messages answered together
+     * read their speakers at once. Binding changes nobody while they are answered, so what is kept stays true.
+     * Returns the members found; an identity found under another spelling (the database compares ids without
+     * case) or not at all is not kept, and {@link #boundMember} reads it alone as before.
+     */
+    public Map<ChatIdentity, BoundMember> readAhead(Collection<ChatIdentity> identities) {
+        Map<ChatIdentity, Optional<BoundMember>> found = new HashMap<>();
+        Map<IdentityKind, List<String>> byKind = identities.stream().distinct().collect(Collectors.groupingBy(
+                ChatIdentity::kind, Collectors.mapping(ChatIdentity::externalId, Collectors.toList())));
+        byKind.forEach((kind, externalIds) -> members.findByIdentitiesWithBindings(kind, externalIds).stream()
+                .collect(Collectors.groupingBy(MemberBindingRow::externalId, LinkedHashMap::new, Collectors.toList()))
+                .forEach((externalId, rows) -> found.put(new ChatIdentity(kind, externalId), bound(rows))));
+        found.keySet().retainAll(identities);
+        readAhead.keep(BOUND, found);
+        Map<ChatIdentity, BoundMember> speakers = new HashMap<>();
+        found.forEach((identity, member) -> speakers.put(identity, member.orElseThrow()));
+        return speakers;
+    }
+
+    private static Optional<BoundMember> bound(List<MemberBindingRow> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }

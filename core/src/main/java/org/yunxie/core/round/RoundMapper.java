@@ -40,6 +40,9 @@ public interface RoundMapper {
 
     List<Round> findOpenInGroup(@Param("chatGroupId") long chatGroupId);
 
+    /** The rounds open in the groups, each under the lock of {@link #lockForBallot}, by group and number. */
+    List<Round> lockOpenInGroups(@Param("chatGroupIds") java.util.Collection<Long> chatGroupIds);
+
     List<Round> findOpenInCommunity(@Param("communityId") long communityId);
 
     /** Rounds of the community that opened and whose deadline is after {@code since}, newest first. */

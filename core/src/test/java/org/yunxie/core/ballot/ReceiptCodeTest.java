@@ -17,7 +17,9 @@ import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundMapper;
 import org.yunxie.core.round.RoundOptions;
 import org.yunxie.core.shared.Channel;
+import org.yunxie.core.round.Rounds;
 import org.yunxie.core.shared.InsertedAtCommit;
+import org.yunxie.core.shared.ReadAhead;
 import org.yunxie.core.shared.Transactions;
 import org.yunxie.core.support.Fixtures;
 import org.yunxie.core.support.Fixtures.Neighbourhood;
@@ -32,6 +34,10 @@ class ReceiptCodeTest {
     CastingBallot casting;
     @Autowired
     RoundMapper rounds;
+    @Autowired
+    Rounds roundReads;
+    @Autowired
+    ReadAhead readAhead;
     @Autowired
     BallotMapper ballotRows;
     @Autowired
@@ -65,7 +71,7 @@ class ReceiptCodeTest {
         String free = taken.equals("ZZZZ") ? "YYYY" : "ZZZZ";
         Iterator<String> draws = List.of(taken, taken, free).iterator();
         CastingBallot drawingTakenCodes = new CastingBallot(
-                new BallotBox(rounds, ballotRows, seal, liveTally, options, atCommit, draws::next), roster, rollLookup, audit,
+                new BallotBox(rounds, roundReads, ballotRows, seal, liveTally, options, atCommit, readAhead, draws::next), roster, rollLookup, audit,
                 transactions, clock);
 
         BallotRecorded recorded = drawingTakenCodes.cast(request(poll, second, "B")).orElseThrow();

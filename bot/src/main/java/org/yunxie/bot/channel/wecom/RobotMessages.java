@@ -154,10 +154,15 @@ class RobotMessages {
      */
     private Optional<List<AtOnce>> answerInOneTransaction(List<RobotMessage> messages) {
         return transactions.retryingWithStatus(status -> {
+            List<Conversation.Said> said = messages.stream()
+                    .map(message -> new Conversation.Said(sender(message, message.msgid(), null), message.content()))
+                    .toList();
+            conversation.readAhead(said);
             List<AtOnce> answers = new ArrayList<>(messages.size());
             List<Inbox.Answered> answered = new ArrayList<>(messages.size());
-            for (RobotMessage message : messages) {
-                String reply = command(message, message.msgid(), null);
+            for (int i = 0; i < messages.size(); i++) {
+                RobotMessage message = messages.get(i);
+                String reply = conversation.handleOrRetryLater(said.get(i).sender(), message.content()).text();
                 if (status.isRollbackOnly()) {
                     return Optional.empty();
                 }
@@ -216,14 +221,17 @@ class RobotMessages {
 
     /** Runs the message's command; {@code sentAt} when it is answered later than it came, else null. */
     private String command(RobotMessage message, Object logId, Instant sentAt) {
+        return conversation.handleOrRetryLater(sender(message, logId, sentAt), message.content()).text();
+    }
+
+    private Sender sender(RobotMessage message, Object logId, Instant sentAt) {
         ChatGroup group = message.inGroup() && message.chatId() != null
                 ? groups.findByWecomChatId(message.chatId()).orElse(null) : null;
         if (message.inGroup() && group == null) {
             log.info("Smart robot message {} from a chat bound to no group", logId);
         }
-        Sender sender = new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
+        return new Sender(new ChatIdentity(IdentityKind.WECOM_USER, message.userid()), message.userid(),
                 Channel.WECOM_ROBOT, group, sentAt);
-        return conversation.handleOrRetryLater(sender, message.content()).text();
     }
 
     /** The reply went back in the HTTP response: the message is done. */

@@ -374,6 +374,34 @@ class RobotCallbackTest {
         assertThat(ballots.history(poll, other.id())).hasSize(otherBefore + 1);
     }
 
+    @Test
+    void aResidentWhoChangesHerMindWhileHerVotesWaitTogetherEndsWithTheLaterChoice() throws Exception {
+        Round poll = handrailPoll();
+        Household flat = household("8-1-201");
+        int before = ballots.history(poll, flat.id()).size();
+        String first = ballots.ownChoice(poll, flat.id()).filter("C"::equals).isPresent() ? "同意" : "弃权";
+        List<String> msgids = List.of(newMsgid(), newMsgid(), newMsgid());
+        List<String> votes = List.of(
+                wecom.robotGroupText(msgids.get(0), CHAT_8, "demo.xuling", "@云协商 #" + poll.number() + " " + first,
+                        api.responseUrl(msgids.get(0))),
+                wecom.robotGroupText(msgids.get(1), CHAT_8, "demo.madaye", "@云协商 #" + poll.number() + " 同意",
+                        api.responseUrl(msgids.get(1))),
+                wecom.robotGroupText(msgids.get(2), CHAT_8, "demo.xuling", "@云协商 #" + poll.number() + " 反对",
+                        api.responseUrl(msgids.get(2))));
+
+        List<CompletableFuture<HttpResponse<String>>> answers = postWaitingTogether(votes);
+
+        String firstReply = wecom.openRobotReply(answers.get(0).get(10, TimeUnit.SECONDS).body()).path("stream")
+                .path("content").asText();
+        answers.get(1).get(10, TimeUnit.SECONDS);
+        String laterReply = wecom.openRobotReply(answers.get(2).get(10, TimeUnit.SECONDS).body()).path("stream")
+                .path("content").asText();
+        assertThat(firstReply).contains("8-1-201 在 #" + poll.number() + " 选择「" + first + "」");
+        assertThat(laterReply).contains("已改为：8-1-201 在 #" + poll.number() + " 选择「反对」");
+        assertThat(ballots.ownChoice(poll, flat.id())).contains("B");
+        assertThat(ballots.history(poll, flat.id())).hasSize(before + 2);
+    }
+
     /**
      * Posts each message on a thread of its own while every turn is held, each once those before it wait to be
      * answered together; then gives the turns back.
