@@ -22,6 +22,8 @@ interface ChatGroupMapper {
 
     Optional<ChatGroup> findByWecomChatId(@Param("wecomChatId") String wecomChatId);
 
+    List<ChatGroup> findByWecomChatIds(@Param("wecomChatIds") List<String> wecomChatIds);
+
     void connect(@Param("id") long id, @Param("wecomChatId") String wecomChatId, @Param("postVia") PostVia postVia,
                  @Param("robotWebhookKey") String robotWebhookKey);
 }

@@ -3,8 +3,10 @@ package org.yunxie.core.group;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,14 +80,33 @@ public class ChatGroups {
         }
         Optional<ChatGroup> found = mapper.findByWecomChatId(wecomChatId);
         if (found.isPresent()) {
-            if (foundByChatId.size() >= MAX_KEPT) {
-                foundByChatId.clear();
-            }
-            foundByChatId.put(wecomChatId, new Found(found.get(), now.plus(KEEP_FOUND)));
+            keep(wecomChatId, found.get(), now);
         } else if (kept != null) {
             foundByChatId.remove(wecomChatId, kept);
         }
         return found;
+    }
+
+    /**
+     * For messages answered together: finds the groups of those of these chats not kept with one statement, and
+     * keeps them as {@link #findByWecomChatId} does, which then finds each kept.
+     */
+    public void findAhead(Collection<String> wecomChatIds) {
+        Instant now = clock.instant();
+        List<String> missing = wecomChatIds.stream().filter(Objects::nonNull).distinct().filter(chatId -> {
+            Found kept = foundByChatId.get(chatId);
+            return kept == null || !now.isBefore(kept.until());
+        }).toList();
+        if (missing.size() > 1) {
+            mapper.findByWecomChatIds(missing).forEach(group -> keep(group.wecomChatId(), group, now));
+        }
+    }
+
+    private void keep(String wecomChatId, ChatGroup group, Instant now) {
+        if (foundByChatId.size() >= MAX_KEPT) {
+            foundByChatId.clear();
+        }
+        foundByChatId.put(wecomChatId, new Found(group, now.plus(KEEP_FOUND)));
     }
 
     /** Now, and once the connecting transaction has committed (a message read in between may keep the old). */

@@ -2,6 +2,7 @@ package org.yunxie.core.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,27 @@ class ChatGroupsTest {
 
         assertThat(groups.findByWecomChatId(before)).isEmpty();
         assertThat(groups.findByWecomChatId(after)).map(ChatGroup::id).contains(group.id());
+    }
+
+    @Test
+    void chatsFoundAheadTogetherAreKeptAsEachFoundAloneAndAnUnknownOneStaysUnfound() {
+        ChatGroup first = fixtures.building("88.50").group();
+        ChatGroup second = fixtures.building("88.50").group();
+        String firstChat = newChatId();
+        String secondChat = newChatId();
+        String unknown = newChatId();
+        connect(first, firstChat);
+        connect(second, secondChat);
+
+        groups.findAhead(List.of(firstChat, secondChat, unknown));
+        // Kept from the one read: another instance's change is seen here only after the keeping time, as alone.
+        jdbc.update("UPDATE chat_group SET wecom_chat_id = ? WHERE id = ?", newChatId(), first.id());
+
+        assertThat(groups.findByWecomChatId(firstChat)).map(ChatGroup::id).contains(first.id());
+        assertThat(groups.findByWecomChatId(secondChat)).map(ChatGroup::id).contains(second.id());
+        assertThat(groups.findByWecomChatId(unknown)).isEmpty();
+        clock.advance(ChatGroups.KEEP_FOUND.plusSeconds(1));
+        assertThat(groups.findByWecomChatId(firstChat)).isEmpty();
     }
 
     private void connect(ChatGroup group, String chat) {

@@ -154,6 +154,7 @@ class RobotMessages {
      */
     private Optional<List<AtOnce>> answerInOneTransaction(List<RobotMessage> messages) {
         return transactions.retryingWithStatus(status -> {
+            groups.findAhead(messages.stream().filter(RobotMessage::inGroup).map(RobotMessage::chatId).toList());
             List<Conversation.Said> said = messages.stream()
                     .map(message -> new Conversation.Said(sender(message, message.msgid(), null), message.content()))
                     .toList();
