@@ -147,9 +147,7 @@ class BallotBox {
         }
         Map<MemberInRound, List<PlaceOnRoll>> places = new HashMap<>();
         wanted.forEach(key -> places.put(key, new ArrayList<>()));
-        List<Long> roundIds = wanted.stream().map(MemberInRound::roundId).distinct().sorted().toList();
-        List<Long> memberIds = wanted.stream().map(MemberInRound::memberId).distinct().sorted().toList();
-        for (PlaceOnRoll place : ballots.lockPlacesOfMembers(roundIds, memberIds)) {
+        for (PlaceOnRoll place : ballots.lockPlacesOfMembers(List.copyOf(wanted))) {
             List<PlaceOnRoll> ofMember = places.get(new MemberInRound(place.roundId(), place.voterId()));
             if (ofMember != null) {
                 ofMember.add(place);

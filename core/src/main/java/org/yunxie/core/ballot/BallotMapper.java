@@ -19,9 +19,8 @@ interface BallotMapper {
     List<PlaceOnRoll> lockPlacesOnRoll(@Param("roundId") long roundId, @Param("memberId") long memberId,
                                        @Param("named") Long named);
 
-    /** As {@link #lockPlacesOnRoll} for every member in every round given, all at once. */
-    List<PlaceOnRoll> lockPlacesOfMembers(@Param("roundIds") java.util.Collection<Long> roundIds,
-                                          @Param("memberIds") java.util.Collection<Long> memberIds);
+    /** As {@link #lockPlacesOnRoll} for each member in each round wanted, all at once. */
+    List<PlaceOnRoll> lockPlacesOfMembers(@Param("wanted") List<BallotBox.MemberInRound> wanted);
 
     List<Ballot> findCurrentOfRound(@Param("roundId") long roundId);
 

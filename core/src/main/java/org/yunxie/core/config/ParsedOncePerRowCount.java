@@ -19,13 +19,14 @@ import org.apache.ibatis.scripting.xmltags.XMLLanguageDriver;
 import org.apache.ibatis.session.Configuration;
 
 /**
- * For many-row INSERTs, a statement that is one {@code <foreach>} over one list and nothing else dynamic:
- * parses it once for each number of rows instead of at every call. MyBatis renders a {@code <foreach>} anew
- * for every call (OGNL over every item, then every {@code #{}} of the result parsed and its type looked up), and
- * for 16 rows of 10 columns that cost the bot more CPU than the round trips the one statement saves. The text of
- * such a statement depends only on how many rows it has, so the first call with n rows is rendered the usual
- * way and kept as a static statement whose parameters name the rows by their place ({@code rows[3].castAt}).
- * Use it with {@code lang="parsedOncePerRowCount"}; a statement with anything else dynamic is refused at start.
+ * For many-row INSERTs and reads of many keys, a statement whose only dynamic parts are {@code <foreach>}es over
+ * one and the same list: parses it once for each number of rows instead of at every call. MyBatis renders a
+ * {@code <foreach>} anew for every call (OGNL over every item, then every {@code #{}} of the result parsed and its
+ * type looked up), and for 16 rows of 10 columns that cost the bot more CPU than the round trips the one
+ * statement saves. The text of such a statement depends only on how many rows it has, so the first call with n
+ * rows is rendered the usual way and kept as a static statement whose parameters name the rows by their place
+ * ({@code rows[3].castAt}, or {@code ids[3]} for a list of plain values). Use it with
+ * {@code lang="parsedOncePerRowCount"}; a statement with anything else dynamic is refused at start.
  */
 public class ParsedOncePerRowCount extends XMLLanguageDriver {
 
@@ -37,10 +38,13 @@ public class ParsedOncePerRowCount extends XMLLanguageDriver {
     @Override
     public SqlSource createSqlSource(Configuration configuration, XNode script, Class<?> parameterType) {
         List<XNode> dynamic = script.getChildren();
-        if (dynamic.size() != 1 || !"foreach".equals(dynamic.get(0).getName())
-                || !dynamic.get(0).getChildren().isEmpty()) {
-            throw new BuilderException(ALIAS + " is for a statement that is one <foreach> and nothing else "
-                    + "dynamic, so that its text depends only on how many rows it has: " + script.getStringBody());
+        boolean onlyForeach = dynamic.stream().allMatch(
+                node -> "foreach".equals(node.getName()) && node.getChildren().isEmpty());
+        long lists = dynamic.stream().map(node -> node.getStringAttribute("collection")).distinct().count();
+        if (dynamic.isEmpty() || !onlyForeach || lists != 1) {
+            throw new BuilderException(ALIAS + " is for a statement that is one <foreach> (or several over one list)"
+                    + " and nothing else dynamic, so that its text depends only on how many rows it has: "
+                    + script.getStringBody());
         }
         return new PerRowCount(configuration, super.createSqlSource(configuration, script, parameterType));
     }
@@ -51,7 +55,10 @@ public class ParsedOncePerRowCount extends XMLLanguageDriver {
     }
 
     private static final class PerRowCount implements SqlSource {
-        /** How MyBatis names the i-th item of a {@code <foreach>} it renders: {@code __frch_<item>_<i>}. */
+        /**
+         * How MyBatis names the items of the {@code <foreach>}es it renders: {@code __frch_<item>_<i>}, i counting
+         * on from one loop to the next, so that with n rows item i is row i % n.
+         */
         private static final Pattern ITEM = Pattern.compile("__frch_(.+)_(\\d+)((?:\\..+)?)");
 
         private final Configuration configuration;
@@ -114,9 +121,10 @@ public class ParsedOncePerRowCount extends XMLLanguageDriver {
                     byPlace.add(mapping);
                     continue;
                 }
-                int place = Integer.parseInt(item.group(2));
-                Object row = bound.getAdditionalParameter("__frch_" + item.group(1) + "_" + place);
-                if (place >= rows.size() || rows.get(place) != row) {
+                int number = Integer.parseInt(item.group(2));
+                int place = number % rows.size();
+                Object row = bound.getAdditionalParameter("__frch_" + item.group(1) + "_" + number);
+                if (rows.get(place) != row) {
                     return Optional.empty();
                 }
                 byPlace.add(renamed(mapping, listName + "[" + place + "]" + item.group(3)));

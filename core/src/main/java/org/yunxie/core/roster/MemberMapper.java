@@ -28,7 +28,7 @@ public interface MemberMapper {
 
     /** As {@link #findByIdentityWithBindings} for several identities of one kind, the rows of each together. */
     List<MemberBindingRow> findByIdentitiesWithBindings(@Param("kind") IdentityKind kind,
-                                                        @Param("externalIds") java.util.Collection<String> externalIds);
+                                                        @Param("externalIds") List<String> externalIds);
 
     List<ChatIdentity> findIdentities(@Param("memberId") long memberId);
 

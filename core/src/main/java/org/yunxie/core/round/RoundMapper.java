@@ -41,7 +41,7 @@ public interface RoundMapper {
     List<Round> findOpenInGroup(@Param("chatGroupId") long chatGroupId);
 
     /** The rounds open in the groups, each under the lock of {@link #lockForBallot}, by group and number. */
-    List<Round> lockOpenInGroups(@Param("chatGroupIds") java.util.Collection<Long> chatGroupIds);
+    List<Round> lockOpenInGroups(@Param("chatGroupIds") List<Long> chatGroupIds);
 
     List<Round> findOpenInCommunity(@Param("communityId") long communityId);
 

@@ -71,7 +71,7 @@ public class Rounds {
     public Map<Long, List<Round>> lockOpenInGroups(Collection<Long> chatGroupIds) {
         Map<Long, List<Round>> open = new HashMap<>();
         chatGroupIds.forEach(id -> open.put(id, List.of()));
-        mapper.lockOpenInGroups(chatGroupIds).stream()
+        mapper.lockOpenInGroups(List.copyOf(chatGroupIds)).stream()
                 .collect(Collectors.groupingBy(Round::chatGroupId, LinkedHashMap::new, Collectors.toList()))
                 .forEach(open::put);
         readAhead.keep(OPEN_IN_GROUP, open);

@@ -80,6 +80,43 @@ class ParsedOncePerRowCountTest {
     }
 
     @Test
+    void keysOfRowsReadInTwoListsOfOneCollectionAreBoundAsMyBatisWouldAndParsedOnlyTheFirstTime() {
+        String twoKeys = """
+                <select>SELECT * FROM ballot WHERE round_id IN
+                  <foreach collection="rows" item="r" open="(" separator="," close=")">#{r.roundId}</foreach>
+                  AND household_id IN
+                  <foreach collection="rows" item="r" open="(" separator="," close=")">#{r.householdId}</foreach>
+                </select>""";
+        SqlSource once = new ParsedOncePerRowCount().createSqlSource(configuration, select(twoKeys), null);
+        SqlSource everyTime = new XMLLanguageDriver().createSqlSource(configuration, select(twoKeys), null);
+        for (int count = 1; count <= 9; count++) {
+            for (int call = 0; call < 3; call++) {
+                BoundSql bound = once.getBoundSql(rows(count, call));
+                BoundSql expected = everyTime.getBoundSql(rows(count, call));
+
+                assertThat(bound.getSql()).isEqualTo(expected.getSql());
+                assertThat(values(bound)).isEqualTo(values(expected)).hasSize(2 * count);
+                assertThat(bound.getAdditionalParameters().isEmpty()).isEqualTo(call > 0);
+            }
+        }
+    }
+
+    @Test
+    void aListOfPlainValuesBesideAnotherParameterIsBoundByPlace() {
+        String ids = """
+                <select>SELECT * FROM member_identity WHERE kind = #{kind} AND external_id IN
+                  <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+                </select>""";
+        SqlSource once = new ParsedOncePerRowCount().createSqlSource(configuration, select(ids), null);
+        once.getBoundSql(ids("WECOM_USER", List.of("a", "b", "c")));
+
+        BoundSql bound = once.getBoundSql(ids("OPENID", List.of("x", "y", "z")));
+
+        assertThat(bound.getAdditionalParameters()).isEmpty();
+        assertThat(values(bound)).containsExactly("OPENID", "x", "y", "z");
+    }
+
+    @Test
     void aStatementWithAnythingElseDynamicIsRefusedWhenItIsRead() {
         String withIf = MANY_ROWS.replace("#{b.choice}", "<if test=\"b.choice != null\">#{b.choice}</if>");
         String twoLists = MANY_ROWS.replace("</insert>",
@@ -89,6 +126,15 @@ class ParsedOncePerRowCountTest {
                 .isInstanceOf(BuilderException.class).hasMessageContaining("one <foreach>");
         assertThatThrownBy(() -> new ParsedOncePerRowCount().createSqlSource(configuration, script(twoLists), null))
                 .isInstanceOf(BuilderException.class).hasMessageContaining("one <foreach>");
+    }
+
+    private static ParamMap<Object> ids(String kind, List<String> ids) {
+        ParamMap<Object> parameters = new ParamMap<>();
+        parameters.put("kind", kind);
+        parameters.put("ids", ids);
+        parameters.put("param1", kind);
+        parameters.put("param2", ids);
+        return parameters;
     }
 
     private static ParamMap<Object> rows(int count, int call) {
@@ -119,6 +165,10 @@ class ParsedOncePerRowCountTest {
 
     private static XNode script(String xml) {
         return new XPathParser(xml).evalNode("/insert");
+    }
+
+    private static XNode select(String xml) {
+        return new XPathParser(xml).evalNode("/select");
     }
 
     private static Configuration configuration() {
