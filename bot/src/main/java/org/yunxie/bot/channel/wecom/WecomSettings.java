@@ -42,7 +42,7 @@ public record WecomSettings(String corpId, Integer agentId, String secret, Strin
         public Robot {
             token = orEmpty(token);
             aesKey = orEmpty(aesKey);
-            atOnce = atOnce == null || atOnce < 1 ? 5 : atOnce;
+            atOnce = atOnce == null || atOnce < 1 ? 3 : atOnce;
             mostWaiting = mostWaiting == null || mostWaiting < 0 ? 100 : mostWaiting;
             waitForTurn = waitForTurn == null || waitForTurn.isNegative() ? Duration.ofSeconds(1) : waitForTurn;
             together = together == null || together < 1 ? 16 : together;
