@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows of append-only tables (history, audit) that nothing reads back in the transaction writing them: kept
@@ -40,31 +37,27 @@ public class InsertedAtCommit {
         }
     }
 
+    private final PerTransaction<Pending> pending = new PerTransaction<>(Pending::new, Pending::insertKept);
+
     /** Inserts the row with the commit of the transaction running now, or at once when none runs. */
     public <T> void insert(Table<T> table, T row) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        Pending kept = pending.current();
+        if (kept == null) {
             table.insertAll.accept(List.of(row));
             return;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-        }
-        pending.add(table, row);
+        kept.add(table, row);
     }
 
     /** Inserts now what the transaction running now has kept for its commit. */
     public void flush() {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending != null) {
-            pending.insertKept();
+        Pending kept = pending.existing();
+        if (kept != null) {
+            kept.insertKept();
         }
     }
 
-    private final class Pending implements TransactionSynchronization {
+    private static final class Pending {
         private final Map<Table<?>, List<Object>> rows = new LinkedHashMap<>();
 
         void add(Table<?> table, Object row) {
@@ -79,36 +72,10 @@ public class InsertedAtCommit {
         }
 
         @SuppressWarnings("unchecked")
-        private <T> void insertAll(Table<T> table, List<Object> all) {
+        private static <T> void insertAll(Table<T> table, List<Object> all) {
             for (int from = 0; from < all.size(); from += ROWS_A_STATEMENT) {
                 table.insertAll.accept((List<T>) all.subList(from, Math.min(all.size(), from + ROWS_A_STATEMENT)));
             }
-        }
-
-        @Override
-        public int getOrder() {
-            // Before MyBatis ends its session for the commit, while the transaction's connection is still bound.
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(InsertedAtCommit.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(InsertedAtCommit.this, this);
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            insertKept();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(InsertedAtCommit.this);
         }
     }
 }

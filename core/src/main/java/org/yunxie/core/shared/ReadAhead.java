@@ -4,10 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows a transaction that answers several messages together read for all of them with one statement a table,
@@ -33,19 +30,15 @@ public class ReadAhead {
         }
     }
 
+    private final PerTransaction<Map<Kind<?, ?>, Map<Object, Object>>> kept =
+            new PerTransaction<>(HashMap::new, rows -> { });
+
     /** Keeps what was read for these keys until the transaction running now ends; nothing when none runs. */
     public <K, V> void keep(Kind<K, V> kind, Map<K, V> found) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+        Map<Kind<?, ?>, Map<Object, Object>> all = kept.current();
+        if (all != null) {
+            all.computeIfAbsent(kind, k -> new HashMap<>()).putAll(found);
         }
-        Kept kept = (Kept) TransactionSynchronizationManager.getResource(this);
-        if (kept == null) {
-            kept = new Kept();
-            TransactionSynchronizationManager.bindResource(this, kept);
-            TransactionSynchronizationManager.registerSynchronization(kept);
-        }
-        kept.rows.computeIfAbsent(kind, k -> new HashMap<>()).putAll(found);
     }
 
     /** What was read ahead for the key in the transaction running now; null when nothing was. */
@@ -69,39 +62,12 @@ public class ReadAhead {
     }
 
     private Map<Object, Object> rows(Kind<?, ?> kind) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Kept kept = (Kept) TransactionSynchronizationManager.getResource(this);
-        return kept == null ? null : kept.rows.get(kind);
+        Map<Kind<?, ?>, Map<Object, Object>> all = kept.existing();
+        return all == null ? null : all.get(kind);
     }
 
     @SuppressWarnings("unchecked")
     private static <V> V cast(Object row) {
         return (V) row;
-    }
-
-    private final class Kept implements TransactionSynchronization {
-        private final Map<Kind<?, ?>, Map<Object, Object>> rows = new HashMap<>();
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(ReadAhead.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(ReadAhead.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(ReadAhead.this);
-        }
     }
 }
