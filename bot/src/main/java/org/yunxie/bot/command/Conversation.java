@@ -48,8 +48,13 @@ public class Conversation {
         this.readingAhead = readingAhead;
     }
 
-    /** A message to answer: who sent it, and what they wrote. */
-    public record Said(Sender sender, String text) {
+    /** A message to answer: who sent it, and what they wrote, read once ({@link #read}). */
+    public record Said(Sender sender, CommandLine line) {
+    }
+
+    /** Reads a message for {@link #readAhead} and {@link #handleOrRetryLater(Said)}. */
+    public Said read(Sender sender, String text) {
+        return new Said(sender, parser.parse(text));
     }
 
     /**
@@ -58,8 +63,7 @@ public class Conversation {
      * transaction; otherwise each command reads for itself as it runs.
      */
     public void readAhead(List<Said> messages) {
-        if (messages.size() < 2 || !messages.stream().allMatch(said -> commandFor(parser.parse(said.text()))
-                .castsBallotsOnly())) {
+        if (messages.size() < 2 || !messages.stream().allMatch(said -> commandFor(said.line()).castsBallotsOnly())) {
             return;
         }
         readingAhead.readFor(messages.stream().map(said -> new ReadingAheadForBallots.Voter(
@@ -68,7 +72,7 @@ public class Conversation {
     }
 
     public Reply handle(Sender sender, String text) {
-        return handle(sender, text, false);
+        return handle(sender, parser.parse(text), false);
     }
 
     /**
@@ -78,12 +82,16 @@ public class Conversation {
      * app and smart robot), so that the vote is recorded then rather than lost with a "please send again".
      */
     public Reply handleOrRetryLater(Sender sender, String text) {
-        return handle(sender, text, true);
+        return handle(sender, parser.parse(text), true);
     }
 
-    private Reply handle(Sender sender, String text, boolean rethrowOutages) {
+    /** As {@link #handleOrRetryLater(Sender, String)}, for a message read already. */
+    public Reply handleOrRetryLater(Said said) {
+        return handle(said.sender(), said.line(), true);
+    }
+
+    private Reply handle(Sender sender, CommandLine line, boolean rethrowOutages) {
         try {
-            CommandLine line = parser.parse(text);
             Invocation invocation = new Invocation(line, sender, speaker(sender));
             Command command = commandFor(line);
             if (command.staffOnly() && !invocation.speaker().runsRounds()) {

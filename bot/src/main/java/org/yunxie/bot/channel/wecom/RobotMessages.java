@@ -156,14 +156,14 @@ class RobotMessages {
         return transactions.retryingWithStatus(status -> {
             groups.findAhead(messages.stream().filter(RobotMessage::inGroup).map(RobotMessage::chatId).toList());
             List<Conversation.Said> said = messages.stream()
-                    .map(message -> new Conversation.Said(sender(message, message.msgid(), null), message.content()))
+                    .map(message -> conversation.read(sender(message, message.msgid(), null), message.content()))
                     .toList();
             conversation.readAhead(said);
             List<AtOnce> answers = new ArrayList<>(messages.size());
             List<Inbox.Answered> answered = new ArrayList<>(messages.size());
             for (int i = 0; i < messages.size(); i++) {
                 RobotMessage message = messages.get(i);
-                String reply = conversation.handleOrRetryLater(said.get(i).sender(), message.content()).text();
+                String reply = conversation.handleOrRetryLater(said.get(i)).text();
                 if (status.isRollbackOnly()) {
                     return Optional.empty();
                 }
