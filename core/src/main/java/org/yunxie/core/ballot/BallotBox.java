@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunxie.core.round.RollHousehold;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.round.RoundKind;
@@ -195,7 +193,7 @@ class BallotBox {
         atCommit.insert(history, stored);
         readAhead.forget(PLACES, places -> places.stream().anyMatch(
                 place -> place.roundId() == round.id() && place.householdId() == ballot.householdId()));
-        afterCommit(() -> liveTally.forget(round.id()));
+        liveTally.forgetAfterCommit(round.id());
         String receipt = held.map(HeldBallot::receipt).orElse(null);
         return receipt != null ? receipt : newReceipt(round.id(), ballot.householdId(), now);
     }
@@ -232,18 +230,5 @@ class BallotBox {
     private static Ballot withChoice(Ballot b, String choice, String sealed) {
         return new Ballot(b.id(), b.roundId(), b.householdId(), choice, sealed, b.memberId(), b.channel(),
                 b.offlineKind(), b.evidence(), b.enteredBy(), b.castAt());
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

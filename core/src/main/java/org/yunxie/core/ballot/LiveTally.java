@@ -1,7 +1,9 @@
 package org.yunxie.core.ballot;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.yunxie.core.round.Round;
 import org.yunxie.core.rule.Tally;
+import org.yunxie.core.shared.PerTransaction;
 
 /**
  * The tally of an open round, cached in Redis for the many "#结果" and coverage reads. The cache key carries
@@ -31,6 +34,8 @@ public class LiveTally {
 
     private final CountingBallots counting;
     private final StringRedisTemplate redis;
+    private final PerTransaction<Set<Long>> toForget =
+            PerTransaction.untilCommitted(LinkedHashSet::new, rounds -> rounds.forEach(this::forget));
 
     LiveTally(CountingBallots counting, StringRedisTemplate redis) {
         this.counting = counting;
@@ -57,7 +62,19 @@ public class LiveTally {
         return tally;
     }
 
-    /** Called after a ballot commits. */
+    /**
+     * Forgets the round's tally once the running transaction has committed (at once if none runs): once a round
+     * however many of its ballots the transaction stored, as votes answered together often are one round's.
+     */
+    void forgetAfterCommit(long roundId) {
+        Set<Long> rounds = toForget.current();
+        if (rounds == null) {
+            forget(roundId);
+        } else {
+            rounds.add(roundId);
+        }
+    }
+
     void forget(long roundId) {
         try {
             // One round trip for both, on the shared connection: this runs after every committed ballot, and a

@@ -9,21 +9,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * One value for each transaction, made at its first use and bound to that transaction: hidden while it is
- * suspended, dropped when it ends, and handed to {@code beforeCommit} as it commits. What {@link InsertedAtCommit}
- * and {@link ReadAhead} keep.
+ * suspended, dropped when it ends, and handed to {@code beforeCommit} as it commits and to {@code afterCommit}
+ * once it has. What {@link InsertedAtCommit} and {@link ReadAhead} keep, and what is done once a transaction
+ * has committed however many times it was asked for.
  */
-final class PerTransaction<T> {
+public final class PerTransaction<T> {
 
     private final Supplier<T> fresh;
     private final Consumer<T> beforeCommit;
+    private final Consumer<T> afterCommit;
 
     PerTransaction(Supplier<T> fresh, Consumer<T> beforeCommit) {
+        this(fresh, beforeCommit, value -> { });
+    }
+
+    private PerTransaction(Supplier<T> fresh, Consumer<T> beforeCommit, Consumer<T> afterCommit) {
         this.fresh = fresh;
         this.beforeCommit = beforeCommit;
+        this.afterCommit = afterCommit;
+    }
+
+    /** A value handed to {@code afterCommit} once its transaction has committed (never if it rolls back). */
+    public static <T> PerTransaction<T> untilCommitted(Supplier<T> fresh, Consumer<T> afterCommit) {
+        return new PerTransaction<>(fresh, value -> { }, afterCommit);
     }
 
     /** The value of the transaction running now, made if it has none yet; null when no transaction runs. */
-    T current() {
+    public T current() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
@@ -69,6 +81,11 @@ final class PerTransaction<T> {
         @Override
         public void beforeCommit(boolean readOnly) {
             beforeCommit.accept(value);
+        }
+
+        @Override
+        public void afterCommit() {
+            afterCommit.accept(value);
         }
 
         @Override
