@@ -26,6 +26,7 @@ final class JfrSummary {
 
     /** Waiting for a turn, or, taken up with others, for the group's answer. */
     private static final String TURNS = "turns at the database (AnsweringTurns, AnsweringTogether)";
+    private static final String OTHER_SOCKETS = "other sockets (reading the callers' requests, and the rest)";
 
     /** A custom recording: samples every 10 ms, and every socket read, park and lock, however short. */
     static final String SETTINGS = """
@@ -143,7 +144,8 @@ final class JfrSummary {
                             add(waits, commit ? "MariaDB: commit" : "MariaDB: statements", event);
                             add(dbBySite, site(event.getStackTrace()) + (commit ? " [commit]" : ""), event);
                         } else {
-                            add(waits, "other sockets (port " + port + ")", event);
+                            // Mostly the callers' own connections (one port each): one row, not hundreds.
+                            add(waits, OTHER_SOCKETS, event);
                         }
                     }
                     case "jdk.ThreadPark" -> {
