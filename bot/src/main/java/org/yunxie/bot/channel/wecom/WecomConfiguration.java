@@ -10,9 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -30,6 +32,7 @@ import org.yunxie.core.inbox.Inbox;
 class WecomConfiguration {
 
     static final String REDIS_PREFIX = "yunxie:wecom";
+    static final String ROBOT_PATH = "/wecom/robot";
     /**
      * WxJava logs every failed API call at WARN (ERROR for I/O) with the full URL, access token included,
      * and the request body, i.e. what a resident is told. Off unless a level is set for it explicitly; the
@@ -65,8 +68,24 @@ class WecomConfiguration {
             Clock clock) {
         ServletRegistrationBean<RobotCallbackServlet> registration = new ServletRegistrationBean<>(
                 new RobotCallbackServlet(settings, json, deliveries, inbox, messages, waiting, words, clock),
-                "/wecom/robot");
+                ROBOT_PATH);
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /**
+     * After Boot's character encoding filter ({@code HIGHEST_PRECEDENCE}) and the metrics' observation filter
+     * ({@code HIGHEST_PRECEDENCE + 1}), before everything else. By its path, not by the servlet's name: filters
+     * mapped to a servlet's name come after all those mapped by path, whatever their order.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<StraightToRobotCallback> straightToRobotCallback(
+            ServletRegistrationBean<RobotCallbackServlet> robotCallback) {
+        FilterRegistrationBean<StraightToRobotCallback> registration = new FilterRegistrationBean<>(
+                new StraightToRobotCallback(robotCallback.getServlet()));
+        registration.addUrlPatterns(ROBOT_PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
