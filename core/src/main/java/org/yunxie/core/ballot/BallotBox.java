@@ -54,6 +54,7 @@ class BallotBox {
     private final LiveTally liveTally;
     private final RoundOptions options;
     private final InsertedAtCommit atCommit;
+    private final InsertedAtCommit.Table<Ballot> current;
     private final InsertedAtCommit.Table<Ballot> history;
     private final SecureRandom random = new SecureRandom();
     private final Supplier<String> codes;
@@ -69,6 +70,8 @@ class BallotBox {
               RoundOptions options, InsertedAtCommit atCommit, ReadAhead readAhead, Supplier<String> codes) {
         this.codes = codes != null ? codes : this::drawCode;
         this.atCommit = atCommit;
+        // Written before the transaction next reads, so a second ballot of the household in it sees the first.
+        this.current = InsertedAtCommit.Table.readBack("ballot", ballots::storeCurrent);
         this.history = new InsertedAtCommit.Table<>("ballot_history", ballots::insertHistory);
         this.rounds = rounds;
         this.roundReads = roundReads;
@@ -178,18 +181,15 @@ class BallotBox {
 
     /**
      * Stores the ballot as current (in place of the held one, if any), appends it to the history and returns
-     * the household's receipt code: the held ballot's, else a new one.
+     * the household's receipt code: the held ballot's, else a new one. The current ballot and the history are
+     * written with the transaction's other ballots, the current one before the transaction next reads.
      */
     String store(Round round, Ballot ballot, List<OptionSpec> chosen, Optional<HeldBallot> held, Instant now) {
         String keys = chosen.stream().map(OptionSpec::key).sorted().collect(Collectors.joining(","));
         Ballot stored = round.secret()
                 ? withChoice(ballot, null, seal.seal(round.id(), ballot.householdId(), keys))
                 : withChoice(ballot, keys, null);
-        if (held.isPresent()) {
-            ballots.replaceCurrent(stored);
-        } else {
-            ballots.insertCurrent(stored);
-        }
+        atCommit.insert(current, stored);
         atCommit.insert(history, stored);
         readAhead.forget(PLACES, places -> places.stream().anyMatch(
                 place -> place.roundId() == round.id() && place.householdId() == ballot.householdId()));

@@ -30,9 +30,7 @@ interface BallotMapper {
 
     List<Ballot> findHistory(@Param("roundId") long roundId, @Param("householdId") long householdId);
 
-    void insertCurrent(@Param("b") Ballot ballot);
-
-    void replaceCurrent(@Param("b") Ballot ballot);
+    void storeCurrent(@Param("rows") List<Ballot> ballots);
 
     void insertHistory(@Param("rows") List<Ballot> ballots);
 

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.yunxie.core.shared.InsertedAtCommit;
 
 /**
  * Wires core's storage: mappers (found wherever the hosting application lives), MyBatis settings that
@@ -46,6 +47,12 @@ public class CoreConfiguration {
             configuration.getTypeAliasRegistry().registerAlias(ParsedOncePerRowCount.ALIAS,
                     ParsedOncePerRowCount.class);
         };
+    }
+
+    /** Picked up by MyBatis's auto-configuration, as every {@code Interceptor} bean is. */
+    @Bean
+    WrittenBeforeQueries writtenBeforeQueries(InsertedAtCommit kept) {
+        return new WrittenBeforeQueries(kept);
     }
 
     /**

@@ -9,11 +9,12 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * Rows of append-only tables (history, audit) that nothing reads back in the transaction writing them: kept
- * until the transaction commits and then inserted many to a statement. Votes answered together in one
- * transaction then cost one history and one audit statement between them instead of one each. Outside a
- * transaction a row is inserted at once. A reader of such a table inside a writing transaction calls
- * {@link #flush()} first.
+ * Rows kept until the transaction writing them commits and then written many to a statement: votes answered
+ * together in one transaction then cost one history, one audit and one ballot statement between them instead of
+ * one each. Outside a transaction a row is written at once. Rows of append-only tables (history, audit) that
+ * nothing reads back in the transaction wait for the commit (a reader of such a table inside a writing
+ * transaction calls {@link #flush()} first); rows of a table {@linkplain Table#readBack read back} (the current
+ * ballots) are also written before the transaction's next read, by {@code WrittenBeforeQueries}.
  */
 @Component
 public class InsertedAtCommit {
@@ -25,10 +26,25 @@ public class InsertedAtCommit {
     public static final class Table<T> {
         private final String name;
         private final Consumer<List<T>> insertAll;
+        private final boolean readBack;
 
         public Table(String name, Consumer<List<T>> insertAll) {
+            this(name, insertAll, false);
+        }
+
+        private Table(String name, Consumer<List<T>> insertAll, boolean readBack) {
             this.name = name;
             this.insertAll = insertAll;
+            this.readBack = readBack;
+        }
+
+        /**
+         * A table the transaction may read back, written by an upsert ({@code writeAll} takes the rows in order,
+         * a later row of the same key in place of an earlier one): its rows are also written before the
+         * transaction's next read.
+         */
+        public static <T> Table<T> readBack(String name, Consumer<List<T>> writeAll) {
+            return new Table<>(name, writeAll, true);
         }
 
         @Override
@@ -57,11 +73,21 @@ public class InsertedAtCommit {
         }
     }
 
+    /** Writes now the rows of read-back tables the transaction running now has kept, before it reads. */
+    public void flushReadBack() {
+        Pending kept = pending.existing();
+        if (kept != null) {
+            kept.insertReadBack();
+        }
+    }
+
     private static final class Pending {
         private final Map<Table<?>, List<Object>> rows = new LinkedHashMap<>();
+        private boolean readBackKept;
 
         void add(Table<?> table, Object row) {
             rows.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+            readBackKept |= table.readBack;
         }
 
         void insertKept() {
@@ -69,6 +95,22 @@ public class InsertedAtCommit {
                 insertAll(entry.getKey(), entry.getValue());
             }
             rows.clear();
+            readBackKept = false;
+        }
+
+        void insertReadBack() {
+            if (!readBackKept) {
+                return;
+            }
+            // Cleared first: writing goes through MyBatis, whose next read would otherwise find them again.
+            readBackKept = false;
+            for (Map.Entry<Table<?>, List<Object>> entry : rows.entrySet()) {
+                if (entry.getKey().readBack && !entry.getValue().isEmpty()) {
+                    List<Object> all = List.copyOf(entry.getValue());
+                    entry.getValue().clear();
+                    insertAll(entry.getKey(), all);
+                }
+            }
         }
 
         @SuppressWarnings("unchecked")
