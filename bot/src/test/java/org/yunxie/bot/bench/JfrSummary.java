@@ -130,7 +130,7 @@ final class JfrSummary {
                         }
                         categories.merge(category(stack.getFrames()), 1L, Long::sum);
                         leaves.merge(frame(stack.getFrames().get(0)), 1L, Long::sum);
-                        stack.getFrames().stream().filter(f -> type(f).startsWith("org.yunxie.")).findFirst()
+                        stack.getFrames().stream().filter(JfrSummary::oursAndTelling).findFirst()
                                 .ifPresent(f -> ours.merge(frame(f), 1L, Long::sum));
                     }
                     case "jdk.SocketRead" -> {
@@ -196,8 +196,13 @@ final class JfrSummary {
         if (stack == null) {
             return "?";
         }
-        return stack.getFrames().stream().filter(f -> type(f).startsWith("org.yunxie.")).findFirst()
+        return stack.getFrames().stream().filter(JfrSummary::oursAndTelling).findFirst()
                 .map(JfrSummary::frame).orElse("(outside Yunxie code)");
+    }
+
+    /** Our frame, but not the MyBatis interceptor every read goes through: the caller says more. */
+    private static boolean oursAndTelling(RecordedFrame frame) {
+        return type(frame).startsWith("org.yunxie.") && !type(frame).endsWith(".WrittenBeforeQueries");
     }
 
     private static Map<String, double[]> byTime(Map<String, double[]> waits, int limit) {

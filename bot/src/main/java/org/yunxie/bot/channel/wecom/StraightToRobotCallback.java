@@ -10,8 +10,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
 /**
- * Hands a smart-robot callback to its servlet as soon as the character encoding is set and the request is
- * observed for the metrics, past the filters every other request goes through (Spring Security's firewall and
+ * Hands a smart-robot callback to its servlet once the character encoding is set and the request observation
+ * has begun (off unless enabled, application.yml), past the filters every other request goes through (Spring Security's firewall and
  * its look-up of the MVC handler, the request context, form content). None of them has anything to do with a
  * callback that the servlet authenticates by its signature, and together they were a tenth of the bot's CPU
  * a vote (JFR of the load harness). Mapped to the servlet's own path only.

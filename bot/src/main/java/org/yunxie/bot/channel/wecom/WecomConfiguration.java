@@ -74,7 +74,7 @@ class WecomConfiguration {
     }
 
     /**
-     * After Boot's character encoding filter ({@code HIGHEST_PRECEDENCE}) and the metrics' observation filter
+     * After Boot's character encoding filter ({@code HIGHEST_PRECEDENCE}) and the request observation filter
      * ({@code HIGHEST_PRECEDENCE + 1}), before everything else. By its path, not by the servlet's name: filters
      * mapped to a servlet's name come after all those mapped by path, whatever their order.
      */

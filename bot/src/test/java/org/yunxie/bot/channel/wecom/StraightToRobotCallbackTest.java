@@ -24,8 +24,8 @@ import org.springframework.core.Ordered;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A smart-robot callback goes from the character encoding and the metrics straight to its servlet, past the
- * filters the other pages need (Spring Security's chain above all), and is answered as before.
+ * A smart-robot callback goes from the character encoding and the request observation straight to its servlet,
+ * past the filters the other pages need (Spring Security's chain above all), and is answered as before.
  */
 @WecomChannelTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:bot-wecom-straight;MODE=MySQL;"
