@@ -59,11 +59,25 @@ public class Transactions {
         for (int attempt = 1; ; attempt++) {
             try {
                 return template.execute(work);
-            } catch (TransientDataAccessException e) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !transientWithin(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * A deadlock or lock timeout, also when it comes wrapped: ballots written before a read
+     * ({@code WrittenBeforeQueries}) report a failure of that write through the read, which MyBatis wraps.
+     */
+    private static boolean transientWithin(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
