@@ -83,11 +83,9 @@ public class InsertedAtCommit {
 
     private static final class Pending {
         private final Map<Table<?>, List<Object>> rows = new LinkedHashMap<>();
-        private boolean readBackKept;
 
         void add(Table<?> table, Object row) {
             rows.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
-            readBackKept |= table.readBack;
         }
 
         void insertKept() {
@@ -95,20 +93,13 @@ public class InsertedAtCommit {
                 insertAll(entry.getKey(), entry.getValue());
             }
             rows.clear();
-            readBackKept = false;
         }
 
         void insertReadBack() {
-            if (!readBackKept) {
-                return;
-            }
-            // Cleared first: writing goes through MyBatis, whose next read would otherwise find them again.
-            readBackKept = false;
             for (Map.Entry<Table<?>, List<Object>> entry : rows.entrySet()) {
-                if (entry.getKey().readBack && !entry.getValue().isEmpty()) {
-                    List<Object> all = List.copyOf(entry.getValue());
+                if (entry.getKey().readBack) {
+                    insertAll(entry.getKey(), entry.getValue());
                     entry.getValue().clear();
-                    insertAll(entry.getKey(), all);
                 }
             }
         }
